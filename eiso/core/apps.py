@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "eiso.core"
+    label = "core"
+    verbose_name = _("Tổ chức")
+
+    def ready(self) -> None:
+        from eiso.core import registry
+
+        registry.register_nav(
+            registry.NavItem("core:dashboard", _("Tổng quan"), icon="speedometer2", order=0, section="home")
+        )
+        registry.register_nav(
+            registry.NavItem("core:organisation", _("Tổ chức & HTQLCL"), icon="diagram-3", order=900)
+        )

@@ -1,0 +1,81 @@
+"""Extension points filled by the apps above core, so core never imports upward.
+
+Each app registers its navigation entry, dashboard panels, demo loader and reminder
+rules from its AppConfig.ready(); core only iterates what was registered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """An entry of the side navigation; hidden unless its URL name resolves."""
+
+    url_name: str
+    label: Any
+    icon: str = "circle"
+    order: int = 100
+    section: str = "modules"
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A card on the agency dashboard: a template and a function that returns its context."""
+
+    template: str
+    context: Callable[[HttpRequest], dict[str, Any] | None]
+    order: int = 100
+
+
+@dataclass
+class _Registry:
+    nav: list[NavItem] = field(default_factory=list)
+    panels: list[DashboardPanel] = field(default_factory=list)
+    reminder_rules: list[Callable[..., Iterable[Any]]] = field(default_factory=list)
+
+
+_registry = _Registry()
+
+
+def register_nav(item: NavItem) -> None:
+    if item not in _registry.nav:
+        _registry.nav.append(item)
+
+
+def register_panel(panel: DashboardPanel) -> None:
+    if panel not in _registry.panels:
+        _registry.panels.append(panel)
+
+
+def register_reminder_rule(rule: Callable[..., Iterable[Any]]) -> None:
+    """A rule is called with (agency=, today=) and yields eiso.core.notifications.Reminder objects."""
+    if rule not in _registry.reminder_rules:
+        _registry.reminder_rules.append(rule)
+
+
+def nav_items() -> list[NavItem]:
+    return sorted(_registry.nav, key=lambda item: (item.order, str(item.label)))
+
+
+def panels() -> list[DashboardPanel]:
+    return sorted(_registry.panels, key=lambda panel: panel.order)
+
+
+def reminder_rules() -> list[Callable[..., Iterable[Any]]]:
+    return list(_registry.reminder_rules)
+
+
+def panel_contexts(request: HttpRequest) -> list[tuple[str, dict[str, Any]]]:
+    rendered = []
+    for panel in panels():
+        context = panel.context(request)
+        if context is not None:
+            rendered.append((panel.template, context))
+    return rendered
