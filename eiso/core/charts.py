@@ -1,0 +1,108 @@
+"""Charts drawn once with matplotlib as SVG, used on screen (inline) and in DOCX/PDF reports."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+PALETTE = ["#0b6e4f", "#2e86de", "#c0392b", "#f39c12", "#7f8c8d", "#8e44ad"]
+plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none"})
+
+
+def _figure(width: float = 4.8, height: float = 2.6) -> Figure:
+    figure = plt.figure(figsize=(width, height), dpi=100)
+    figure.patch.set_alpha(0)
+    return figure
+
+
+def _export(figure: Figure, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format=fmt, bbox_inches="tight", dpi=150 if fmt == "png" else None)
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def bar_chart(
+    labels: Sequence[str],
+    series: dict[str, Sequence[float]],
+    *,
+    title: str = "",
+    stacked: bool = False,
+    fmt: str = "svg",
+) -> bytes:
+    """Grouped (or stacked) bars: one group per label, one bar per series."""
+    figure = _figure()
+    axes = figure.add_subplot()
+    count = max(len(series), 1)
+    width = 0.8 if stacked else 0.8 / count
+    bottoms = [0.0] * len(labels)
+    for index, (name, values) in enumerate(series.items()):
+        if stacked:
+            positions = list(range(len(labels)))
+            axes.bar(positions, values, width, bottom=bottoms, label=name, color=PALETTE[index % len(PALETTE)])
+            bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+        else:
+            positions = [i + (index - (count - 1) / 2) * width for i in range(len(labels))]
+            axes.bar(positions, values, width, label=name, color=PALETTE[index % len(PALETTE)])
+    axes.set_xticks(range(len(labels)), labels)
+    axes.spines[["top", "right"]].set_visible(False)
+    if title:
+        axes.set_title(title)
+    if len(series) > 1:
+        axes.legend(frameon=False, fontsize=8)
+    return _export(figure, fmt)
+
+
+def line_chart(
+    labels: Sequence[str],
+    series: dict[str, Sequence[float | None]],
+    *,
+    title: str = "",
+    target: float | None = None,
+    fmt: str = "svg",
+) -> bytes:
+    """Trend lines over periods, with an optional dashed target line."""
+    figure = _figure()
+    axes = figure.add_subplot()
+    for index, (name, values) in enumerate(series.items()):
+        axes.plot(labels, values, marker="o", label=name, color=PALETTE[index % len(PALETTE)])
+    if target is not None:
+        axes.axhline(target, linestyle="--", color="#555555", linewidth=1)
+    axes.spines[["top", "right"]].set_visible(False)
+    if title:
+        axes.set_title(title)
+    if len(series) > 1:
+        axes.legend(frameon=False, fontsize=8)
+    return _export(figure, fmt)
+
+
+def donut_chart(parts: dict[str, float], *, title: str = "", fmt: str = "svg") -> bytes:
+    """Shares of a whole (e.g. early / on time / late); empty parts are left out."""
+    figure = _figure(3.2, 2.6)
+    axes = figure.add_subplot()
+    shown = {name: value for name, value in parts.items() if value > 0}
+    if shown:
+        axes.pie(
+            list(shown.values()),
+            labels=list(shown.keys()),
+            colors=PALETTE[: len(shown)],
+            wedgeprops={"width": 0.4},
+            autopct="%1.0f%%",
+            pctdistance=0.8,
+        )
+    axes.set_aspect("equal")
+    if title:
+        axes.set_title(title)
+    return _export(figure, fmt)
+
+
+def inline_svg(svg: bytes) -> str:
+    """The SVG markup without its XML prologue, for embedding in a page with |safe."""
+    text = svg.decode("utf-8")
+    return text[text.index("<svg") :]
