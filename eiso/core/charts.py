@@ -45,7 +45,9 @@ def bar_chart(
     for index, (name, values) in enumerate(series.items()):
         if stacked:
             positions = list(range(len(labels)))
-            axes.bar(positions, values, width, bottom=bottoms, label=name, color=PALETTE[index % len(PALETTE)])
+            axes.bar(
+                positions, values, width, bottom=bottoms, label=name, color=PALETTE[index % len(PALETTE)]
+            )
             bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
         else:
             positions = [i + (index - (count - 1) / 2) * width for i in range(len(labels))]

@@ -32,7 +32,9 @@ def hit(*, scope: str, key: str, limit: int, window_seconds: int = 60) -> bool:
     return count <= limit
 
 
-def ratelimited(scope: str, *, methods: tuple[str, ...] = ("GET", "POST"), limit: int | None = None) -> Callable[[View], View]:
+def ratelimited(
+    scope: str, *, methods: tuple[str, ...] = ("GET", "POST"), limit: int | None = None
+) -> Callable[[View], View]:
     """Answer 429 with a translated page once a client address exceeds the per-minute limit."""
 
     def decorator(view: View) -> View:
