@@ -41,5 +41,7 @@ def _has_translatable_strings(app: Path) -> bool:
 
 def test_every_app_with_translatable_strings_has_an_english_catalogue() -> None:
     apps = [p.parent for p in EISO.glob("*/apps.py")]
-    without = [app.name for app in apps if _has_translatable_strings(app) and not (app / "locale/en").exists()]
+    without = [
+        app.name for app in apps if _has_translatable_strings(app) and not (app / "locale/en").exists()
+    ]
     assert not without, f"run `make messages` and translate: {without}"
