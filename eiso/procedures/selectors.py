@@ -114,10 +114,15 @@ def publication_summary(agency: Agency, as_of: dt.date) -> dict[str, Any]:
         Q(valid_to__isnull=True) | Q(valid_to__gte=as_of)
     )
     procedures = scoped(Procedure.objects.all(), agency).aggregate(
-        in_scope=Count("id", filter=valid), published=Count("id", filter=valid & _published_q(as_of))
+        n_in_scope=Count("id", filter=valid), n_published=Count("id", filter=valid & _published_q(as_of))
     )
     processes = scoped(HandlingProcess.objects.all(), agency).aggregate(
-        processes_total=Count("id", filter=Q(is_active=True)),
-        processes_published=Count("id", filter=Q(is_active=True) & _published_q(as_of)),
+        n_total=Count("id", filter=Q(is_active=True)),
+        n_published=Count("id", filter=Q(is_active=True) & _published_q(as_of)),
     )
-    return {**procedures, **processes}
+    return {
+        "in_scope": procedures["n_in_scope"],
+        "published": procedures["n_published"],
+        "processes_total": processes["n_total"],
+        "processes_published": processes["n_published"],
+    }

@@ -215,32 +215,53 @@ def process_save(
         d is not None and d.agency_id != agency.pk for _n, d, _v, _u in steps
     ):
         raise ValidationError(_("Thủ tục và phòng phải thuộc cùng cơ quan với quy trình."))
-    process, created = HandlingProcess.objects.update_or_create(
-        agency=agency,
-        code=code,
-        defaults={
-            "name": name,
-            "published_at_office_on": published_at_office_on,
-            "published_online_on": published_online_on,
-        },
-    )
-    process.procedures.set(procedures)
+    defaults = {
+        "name": name,
+        "published_at_office_on": published_at_office_on,
+        "published_online_on": published_online_on,
+    }
+    process = HandlingProcess.objects.filter(agency=agency, code=code).first()
+    created = process is None
+    if process is None:
+        process = HandlingProcess.objects.create(agency=agency, code=code, **defaults)
+    before = _process_state(process)
+    for field_name, field_value in defaults.items():
+        setattr(process, field_name, field_value)
+    if not created:
+        process.save(update_fields=[*defaults, "updated_at"])
+    if {p.pk for p in process.procedures.all()} != {p.pk for p in procedures}:
+        process.procedures.set(procedures)
     existing = {s.order: s for s in process.steps.all()}
-    for order, (step_name, division, value, unit) in enumerate(steps, start=1):
+    for order, (step_name, division, limit, unit) in enumerate(steps, start=1):
         step = existing.pop(order, None) or ProcessStep(process=process, order=order)
         step.name, step.division, step.time_limit_value, step.time_limit_unit = (
             step_name,
             division,
-            value,
+            limit,
             unit,
         )
         step.save()
     for stale in existing.values():
         stale.delete()
-    event_record(
-        agency=agency, actor=actor, verb="process.created" if created else "process.saved", target=process
-    )
+    if created or _process_state(process) != before:
+        event_record(
+            agency=agency, actor=actor, verb="process.created" if created else "process.saved", target=process
+        )
     return process
+
+
+def _process_state(process: HandlingProcess) -> tuple[Any, ...]:
+    return (
+        process.name,
+        process.published_at_office_on,
+        process.published_online_on,
+        tuple(sorted(process.procedures.values_list("pk", flat=True))),
+        tuple(
+            process.steps.order_by("order").values_list(
+                "name", "division_id", "time_limit_value", "time_limit_unit"
+            )
+        ),
+    )
 
 
 # -- import -------------------------------------------------------------------------------------------------

@@ -107,15 +107,16 @@ def office_hours_save(
 ) -> OfficeHours:
     if not (morning_start < morning_end <= afternoon_start < afternoon_end):
         raise ValidationError(_("Giờ làm việc phải theo thứ tự: sáng từ < sáng đến ≤ chiều từ < chiều đến."))
-    hours, _created = OfficeHours.objects.update_or_create(
-        agency=agency,
-        defaults={
-            "morning_start": morning_start,
-            "morning_end": morning_end,
-            "afternoon_start": afternoon_start,
-            "afternoon_end": afternoon_end,
-        },
-    )
+    values = {
+        "morning_start": morning_start,
+        "morning_end": morning_end,
+        "afternoon_start": afternoon_start,
+        "afternoon_end": afternoon_end,
+    }
+    hours = OfficeHours.objects.filter(agency=agency).first()
+    if hours is not None and all(getattr(hours, k) == v for k, v in values.items()):
+        return hours
+    hours, _created = OfficeHours.objects.update_or_create(agency=agency, defaults=values)
     _record(agency, actor, "office_hours.saved", hours, {})
     return hours
 
