@@ -1,0 +1,170 @@
+"""Writes of the surveys area: the default questionnaire and the recording of a response."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eiso.core.models import Agency, Person
+from eiso.core.services import event_record
+from eiso.surveys.choices import Channel, QuestionKind
+from eiso.surveys.models import Answer, Question, Questionnaire, SurveyResponse
+
+DEFAULT_TITLE = "Phiếu khảo sát mức độ hài lòng của tổ chức, công dân"
+DEFAULT_INTRO = (
+    "Ý kiến của Quý vị giúp cơ quan nâng cao chất lượng phục vụ. Phiếu không yêu cầu thông tin cá nhân."
+)
+# order, text, kind, required, is_overall
+DEFAULT_QUESTIONS: list[tuple[int, str, str, bool, bool]] = [
+    (1, "Thời gian trả kết quả so với giấy hẹn", QuestionKind.SCALE5, True, False),
+    (2, "Thái độ, tinh thần phục vụ của cán bộ, công chức", QuestionKind.SCALE5, True, False),
+    (3, "Sự rõ ràng, đầy đủ của thủ tục hành chính được công khai", QuestionKind.SCALE5, True, False),
+    (4, "Số lần phải đi lại để hoàn thành hồ sơ", QuestionKind.TT01_POINTS, False, False),
+    (5, "Mức độ hài lòng chung về việc giải quyết thủ tục hành chính", QuestionKind.SCALE5, True, True),
+    (6, "Ý kiến góp ý khác", QuestionKind.TEXT, False, False),
+]
+
+
+@transaction.atomic
+def questionnaire_default_create(*, agency: Agency, actor: Person | None = None) -> Questionnaire:
+    """The agency's active questionnaire, creating the default one (5-level scale) if there is none."""
+    existing = Questionnaire.objects.filter(agency=agency, active=True).first()
+    if existing is not None:
+        return existing
+    questionnaire = Questionnaire.objects.create(agency=agency, title=DEFAULT_TITLE, intro=DEFAULT_INTRO)
+    for order, text, kind, required, is_overall in DEFAULT_QUESTIONS:
+        Question.objects.create(
+            questionnaire=questionnaire,
+            order=order,
+            text=text,
+            kind=kind,
+            required=required,
+            is_overall=is_overall,
+        )
+    event_record(agency=agency, actor=actor, verb="questionnaire.created", target=questionnaire)
+    return questionnaire
+
+
+def _dossier_links(agency: Agency, code: str) -> dict[str, Any]:
+    """id, procedure_id and division_id of the agency's dossier with this code, if the dossier exists."""
+    if not code:
+        return {}
+    try:
+        dossier_model = apps.get_model("dossiers", "Dossier")
+    except LookupError:
+        return {}
+    row = (
+        dossier_model._default_manager.filter(agency=agency, code=code)
+        .values("id", "procedure_id", "division_id")
+        .first()
+    )
+    return dict(row) if row else {}
+
+
+def _valid_range(question: Question) -> range:
+    return range(0, 3) if question.kind == QuestionKind.TT01_POINTS else range(1, 6)
+
+
+@transaction.atomic
+def survey_response_submit(
+    *,
+    questionnaire: Questionnaire,
+    answers: dict[int, Any],
+    dossier_code: str = "",
+    channel: str = Channel.ONLINE,
+    period: dt.date | None = None,
+    entered_by: Person | None = None,
+    submitted_at: dt.datetime | None = None,
+) -> SurveyResponse:
+    """Record one anonymous response. `answers` maps question id to an int (scales) or a str (text).
+
+    Raises ValidationError keyed by field ("dossier_code", "q_<id>") so forms show each message in place.
+    """
+    dossier_code = (dossier_code or "").strip()
+    agency = questionnaire.agency
+    errors: dict[str, list[str]] = {}
+    if not questionnaire.active and channel == Channel.ONLINE:
+        raise ValidationError(_("Bộ câu hỏi này đã ngừng sử dụng."))
+    if (
+        dossier_code
+        and SurveyResponse.objects.filter(questionnaire=questionnaire, dossier_code=dossier_code).exists()
+    ):
+        errors["dossier_code"] = [
+            _("Hồ sơ {code} đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.").format(code=dossier_code)
+        ]
+    questions = list(questionnaire.questions.all())
+    cleaned: list[tuple[Question, int | None, str]] = []
+    for question in questions:
+        raw = answers.get(question.pk)
+        if question.kind == QuestionKind.TEXT:
+            text = str(raw or "").strip()
+            if question.required and not text:
+                errors[f"q_{question.pk}"] = [_("Vui lòng trả lời câu hỏi này.")]
+            cleaned.append((question, None, text))
+            continue
+        if raw in (None, ""):
+            if question.required:
+                errors[f"q_{question.pk}"] = [_("Vui lòng chọn một mức đánh giá.")]
+            cleaned.append((question, None, ""))
+            continue
+        try:
+            value = int(raw)
+        except (TypeError, ValueError):
+            value = -1
+        if value not in _valid_range(question):
+            errors[f"q_{question.pk}"] = [_("Mức đánh giá không hợp lệ.")]
+            continue
+        cleaned.append((question, value, ""))
+    if errors:
+        raise ValidationError(errors)
+
+    now = submitted_at or timezone.now()
+    overall = next((value for question, value, _text in cleaned if question.is_overall), None)
+    comment = "\n".join(text for _q, _v, text in cleaned if text)
+    links = _dossier_links(agency, dossier_code)
+    try:
+        with transaction.atomic():
+            response = SurveyResponse.objects.create(
+                questionnaire=questionnaire,
+                dossier_code=dossier_code,
+                dossier_id=links.get("id"),
+                procedure_id=links.get("procedure_id"),
+                division_id=links.get("division_id"),
+                channel=channel,
+                submitted_at=now,
+                period=period or timezone.localdate(now),
+                entered_by=entered_by,
+                overall=overall,
+                comment=comment,
+            )
+    except IntegrityError as exc:  # a concurrent response for the same dossier code
+        raise ValidationError(
+            {
+                "dossier_code": [
+                    _("Hồ sơ {code} đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.").format(
+                        code=dossier_code
+                    )
+                ]
+            }
+        ) from exc
+    Answer.objects.bulk_create(
+        [
+            Answer(response=response, question=question, value=value, text=text)
+            for question, value, text in cleaned
+            if value is not None or text
+        ]
+    )
+    event_record(
+        agency=agency,
+        actor=entered_by,
+        verb="survey_response.submitted",
+        target=response,
+        data={"channel": channel},
+    )
+    return response

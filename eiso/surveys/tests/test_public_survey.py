@@ -1,0 +1,113 @@
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from eiso.core.testing import Personas
+from eiso.surveys.models import Questionnaire, SurveyResponse
+from eiso.surveys.tests.conftest import answers_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _post_data(questionnaire: Questionnaire, overall: int = 5, code: str = "") -> dict[str, str]:
+    data = {f"q_{pk}": str(value) for pk, value in answers_for(questionnaire, overall).items()}
+    data["dossier_code"] = code
+    return data
+
+
+def test_a_citizen_opens_the_survey_from_the_short_link_without_logging_in(
+    personas: Personas, questionnaire: Questionnaire
+) -> None:
+    url = reverse("portal:survey_form", kwargs={"agency_code": personas.agency.code})
+    html = Client().get(url, {"ma": "000.00.17.H32-170105-0001"}).content.decode()
+    assert "Rất không hài lòng" in html
+    assert "Rất hài lòng" in html
+    assert 'value="000.00.17.H32-170105-0001"' in html
+    assert "csrfmiddlewaretoken" in html
+
+
+def test_the_start_page_sends_the_citizen_to_the_chosen_agency_with_the_code(personas: Personas) -> None:
+    parent = personas.other_agency
+    personas.agency.parent = parent
+    personas.agency.save()
+    response = Client().get(reverse("portal:survey_start"), {"agency": personas.agency.code, "ma": "HS-1"})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/cong-khai/khao-sat/{personas.agency.code}/?ma=HS-1")
+
+
+def test_a_valid_submission_is_stored_anonymously_and_thanks_the_citizen(
+    personas: Personas, questionnaire: Questionnaire
+) -> None:
+    url = reverse("portal:survey_form", kwargs={"agency_code": personas.agency.code})
+    response = Client(enforce_csrf_checks=False).post(url, _post_data(questionnaire, overall=4, code="HS-1"))
+    assert response.status_code == 302, re.findall(
+        r"invalid-feedback[^>]*>([^<]*)", response.content.decode()
+    )
+    stored = SurveyResponse.objects.get()
+    assert (stored.dossier_code, stored.overall, stored.channel, stored.entered_by) == (
+        "HS-1",
+        4,
+        "online",
+        None,
+    )
+    assert stored.answers.count() == 5  # the empty free-text answer is not stored
+
+
+def test_a_second_response_for_the_same_dossier_code_is_rejected_with_a_clear_message(
+    personas: Personas, questionnaire: Questionnaire
+) -> None:
+    url = reverse("portal:survey_form", kwargs={"agency_code": personas.agency.code})
+    Client().post(url, _post_data(questionnaire, code="HS-7"))
+    response = Client().post(url, _post_data(questionnaire, code="HS-7"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Hồ sơ HS-7 đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần." in html
+    assert 'id="id_dossier_code_error"' in html
+    assert SurveyResponse.objects.count() == 1
+
+
+def test_responses_without_a_dossier_code_are_not_limited(
+    personas: Personas, questionnaire: Questionnaire
+) -> None:
+    url = reverse("portal:survey_form", kwargs={"agency_code": personas.agency.code})
+    for _ in range(3):
+        Client().post(url, _post_data(questionnaire))
+    assert SurveyResponse.objects.count() == 3
+
+
+def test_an_invalid_submission_gets_a_message_next_to_each_faulty_question(
+    personas: Personas, questionnaire: Questionnaire
+) -> None:
+    url = reverse("portal:survey_form", kwargs={"agency_code": personas.agency.code})
+    data = _post_data(questionnaire)
+    overall = questionnaire.questions.get(is_overall=True)
+    attitude = questionnaire.questions.get(order=2)
+    del data[f"q_{overall.pk}"]
+    data[f"q_{attitude.pk}"] = "9"
+    html = Client().post(url, data).content.decode()
+    assert f'id="id_q_{overall.pk}_error"' in html
+    assert f'id="id_q_{attitude.pk}_error"' in html
+    assert "Vui lòng chọn một mức đánh giá." in html
+    assert SurveyResponse.objects.count() == 0
+
+
+def test_the_public_survey_is_rate_limited_per_address(
+    personas: Personas, questionnaire: Questionnaire, settings: object
+) -> None:
+    settings.EISO_PUBLIC_RATE_PER_MINUTE = 2  # type: ignore[attr-defined]
+    url = reverse("portal:survey_form", kwargs={"agency_code": personas.agency.code})
+    statuses = [Client().post(url, _post_data(questionnaire)).status_code for _ in range(3)]
+    assert statuses == [302, 302, 429]
+    assert SurveyResponse.objects.count() == 2
+
+
+def test_the_survey_refuses_csrf_less_posts(personas: Personas, questionnaire: Questionnaire) -> None:
+    url = reverse("portal:survey_form", kwargs={"agency_code": personas.agency.code})
+    response = Client(enforce_csrf_checks=True).post(url, _post_data(questionnaire))
+    assert response.status_code == 403
+
+
+def test_an_unknown_agency_code_is_not_found() -> None:
+    assert Client().get(reverse("portal:survey_form", kwargs={"agency_code": "NOPE"})).status_code == 404

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from eiso.core import charts
+from eiso.core.access import AgencyRequest, agency_required, role_required
+from eiso.core.choices import Role
+from eiso.surveys import selectors
+from eiso.surveys.forms import ResultsFilterForm, SurveyForm
+from eiso.surveys.services import questionnaire_default_create, survey_response_submit
+
+ENTRY_ROLES = (Role.ISO_SECRETARY, Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.DIVISION_HEAD, Role.OFFICER)
+
+
+def _filters(request: AgencyRequest) -> tuple[ResultsFilterForm, dict[str, Any]]:
+    """The filter form and the selector arguments; the default period is the current year to date."""
+    form = ResultsFilterForm(request.GET or None, agency=request.agency)
+    today = timezone.localdate()
+    values: dict[str, Any] = {"date_from": dt.date(today.year, 1, 1), "date_to": today}
+    if form.is_bound and form.is_valid():
+        for key in ("date_from", "date_to", "procedure", "division"):
+            if form.cleaned_data.get(key):
+                values[key] = form.cleaned_data[key]
+    elif not form.is_bound:
+        form = ResultsFilterForm(
+            initial={"date_from": values["date_from"], "date_to": values["date_to"]}, agency=request.agency
+        )
+    return form, values
+
+
+def _query(values: dict[str, Any]) -> str:
+    params = {"date_from": values["date_from"].isoformat(), "date_to": values["date_to"].isoformat()}
+    for key in ("procedure", "division"):
+        if values.get(key):
+            params[key] = str(values[key].pk)
+    return urlencode(params)
+
+
+@agency_required
+def results(request: AgencyRequest) -> HttpResponse:
+    form, values = _filters(request)
+    summary = selectors.satisfaction_summary(agency=request.agency, **values)
+    breakdown = selectors.satisfaction_breakdown(agency=request.agency, **values)
+    chart = None
+    if breakdown["quarter"]:
+        labels = [f"Q{row['quarter']}/{row['year']}" for row in breakdown["quarter"]]
+        chart = charts.inline_svg(
+            charts.bar_chart(
+                labels,
+                {
+                    _("Hài lòng"): [row["satisfied"] for row in breakdown["quarter"]],
+                    _("Chưa hài lòng"): [row["valid"] - row["satisfied"] for row in breakdown["quarter"]],
+                },
+                stacked=True,
+            )
+        )
+    comments = selectors.response_list(agency=request.agency, with_comment=True, **values)
+    page = Paginator(comments, 20).get_page(request.GET.get("page"))
+    query = _query(values)
+    context = {
+        "form": form,
+        "summary": summary,
+        "breakdown": breakdown,
+        "chart": chart,
+        "page": page,
+        "query": query,
+        "responses_url": f"{reverse('surveys:response_list')}?{query}",
+    }
+    return render(request, "surveys/results.html", context)
+
+
+@agency_required
+def response_list(request: AgencyRequest) -> HttpResponse:
+    """The responses behind a figure (linked from the results page and from quality objectives)."""
+    form, values = _filters(request)
+    satisfied = {"1": True, "0": False}.get(request.GET.get("satisfied", ""))
+    responses = selectors.response_list(agency=request.agency, satisfied=satisfied, **values)
+    page = Paginator(responses, 25).get_page(request.GET.get("page"))
+    query = _query(values) + (f"&satisfied={request.GET['satisfied']}" if satisfied is not None else "")
+    return render(
+        request,
+        "surveys/response_list.html",
+        {"form": form, "page": page, "query": query, "count": page.paginator.count},
+    )
+
+
+@role_required(*ENTRY_ROLES)
+def paper_entry(request: AgencyRequest) -> HttpResponse:
+    """Type in a paper form (or a kiosk export) on behalf of the anonymous respondent."""
+    questionnaire = questionnaire_default_create(agency=request.agency, actor=request.person)
+    if request.method == "POST":
+        form = SurveyForm(request.POST, questionnaire=questionnaire, staff=True)
+        if form.is_valid():
+            try:
+                survey_response_submit(
+                    questionnaire=questionnaire,
+                    answers=form.answers(),
+                    dossier_code=form.cleaned_data["dossier_code"],
+                    channel=form.cleaned_data["channel"],
+                    period=form.cleaned_data["period"],
+                    entered_by=request.person,
+                )
+            except ValidationError as error:
+                form.apply_errors(error)
+            else:
+                messages.success(request, _("Đã nhập phiếu khảo sát. Có thể nhập phiếu tiếp theo."))
+                return redirect("surveys:paper_entry")
+    else:
+        form = SurveyForm(
+            initial={"channel": "paper", "period": timezone.localdate()},
+            questionnaire=questionnaire,
+            staff=True,
+        )
+    return render(request, "surveys/paper_entry.html", {"form": form, "questionnaire": questionnaire})
+
+
+def survey_qr_svg(url: str) -> str:
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
+    return charts.inline_svg(image.to_string(encoding="unicode").encode())
+
+
+@agency_required
+def qr_print(request: AgencyRequest) -> HttpResponse:
+    """An A5 sheet with the short link and its QR code, for the receipt and the one-stop desk."""
+    url = request.build_absolute_uri(
+        reverse("portal:survey_form", kwargs={"agency_code": request.agency.code})
+    )
+    return render(request, "surveys/qr_print.html", {"url": url, "qr": survey_qr_svg(url)})
