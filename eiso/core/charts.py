@@ -41,10 +41,10 @@ def bar_chart(
     axes = figure.add_subplot()
     count = max(len(series), 1)
     width = 0.8 if stacked else 0.8 / count
-    bottoms = [0.0] * len(labels)
+    bottoms: list[float] = [0.0] * len(labels)
     for index, (name, values) in enumerate(series.items()):
         if stacked:
-            positions = list(range(len(labels)))
+            positions: list[float] = [float(i) for i in range(len(labels))]
             axes.bar(
                 positions, values, width, bottom=bottoms, label=name, color=PALETTE[index % len(PALETTE)]
             )
@@ -73,7 +73,8 @@ def line_chart(
     figure = _figure()
     axes = figure.add_subplot()
     for index, (name, values) in enumerate(series.items()):
-        axes.plot(labels, values, marker="o", label=name, color=PALETTE[index % len(PALETTE)])
+        points = [float("nan") if value is None else value for value in values]
+        axes.plot(list(labels), points, marker="o", label=name, color=PALETTE[index % len(PALETTE)])
     if target is not None:
         axes.axhline(target, linestyle="--", color="#555555", linewidth=1)
     axes.spines[["top", "right"]].set_visible(False)
