@@ -55,6 +55,7 @@ def test_docx_carries_the_national_title_number_and_content(personas: Personas) 
     assert "Khánh Hòa, ngày 07 tháng 8 năm 2017" in cells
     assert "70/70" in text
     section = document.sections[0]
+    assert section.page_width is not None and section.left_margin is not None
     assert round(section.page_width.mm) == 210 and round(section.left_margin.mm) == 30
 
 
