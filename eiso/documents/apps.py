@@ -6,3 +6,15 @@ class DocumentsConfig(AppConfig):
     name = "eiso.documents"
     label = "documents"
     verbose_name = _("Tài liệu")
+
+    def ready(self) -> None:
+        from eiso.core import registry
+        from eiso.documents.reminders import document_reminders
+
+        registry.register_nav(
+            registry.NavItem("documents:document_list", _("Tài liệu ISO"), icon="journal-text", order=400)
+        )
+        registry.register_nav(
+            registry.NavItem("documents:reading_list", _("Tài liệu cần đọc"), icon="book", order=401)
+        )
+        registry.register_reminder_rule(document_reminders)

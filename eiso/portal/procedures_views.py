@@ -1,0 +1,81 @@
+"""Public pages (no login): an agency's published administrative procedures (TTHC), each with its time
+limit, fee, required components, the internal handling steps and the public forms to download."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from eiso.core.models import Agency
+from eiso.core.ratelimit import ratelimited
+from eiso.documents import selectors
+from eiso.procedures.models import Procedure
+
+PAGE_SIZE = 30
+# Codes made up locally (no national code known) are shown as internal codes, never as national ones.
+INTERNAL_CODE_PREFIXES = ("SYN-", "T-")
+
+
+def is_internal_code(code: str) -> bool:
+    return code.upper().startswith(INTERNAL_CODE_PREFIXES)
+
+
+def _agency(code: str) -> Agency:
+    return get_object_or_404(selectors.public_agencies(), code=code)
+
+
+@ratelimited("procedures")
+def procedure_list(request: HttpRequest, agency_code: str = "") -> HttpResponse:
+    chosen = request.GET.get("co-quan", "")
+    if not agency_code and chosen:
+        return redirect("portal:procedure_list", agency_code=chosen)
+    agencies = selectors.public_agencies()
+    if not agency_code:
+        return render(request, "portal/procedures/choose_agency.html", {"agencies": agencies})
+    agency = _agency(agency_code)
+    field = request.GET.get("linh-vuc", "")
+    procedures = selectors.public_procedures(agency=agency, field=field)
+    page = Paginator(procedures, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "agency": agency,
+        "agencies": agencies,
+        "fields": selectors.public_fields(agency=agency),
+        "field": field,
+        "page": page,
+        "total": page.paginator.count,
+        "query": urlencode({"linh-vuc": field}) if field else "",
+    }
+    return render(request, "portal/procedures/procedure_list.html", context)
+
+
+@ratelimited("procedures")
+def procedure_detail(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    agency = _agency(agency_code)
+    procedure: Procedure = get_object_or_404(selectors.public_procedures(agency=agency), pk=pk)
+    processes = (
+        procedure.processes.filter(is_active=True).prefetch_related("steps__division").order_by("code")
+    )
+    context = {
+        "agency": agency,
+        "procedure": procedure,
+        "internal_code": is_internal_code(procedure.code),
+        "components": procedure.components.all(),
+        "processes": processes,
+        "versions": selectors.public_versions(procedure=procedure),
+    }
+    return render(request, "portal/procedures/procedure_detail.html", context)
+
+
+@ratelimited("procedures")
+def document_download(request: HttpRequest, agency_code: str, pk: int) -> HttpResponse:
+    """The file of the current issued version of a public document; older versions are never served."""
+    agency = _agency(agency_code)
+    version = selectors.public_version(agency=agency, pk=pk)
+    if version is None or not version.file:
+        raise Http404(_("Không tìm thấy tài liệu công khai."))
+    return FileResponse(  # type: ignore[return-value]
+        version.file.open("rb"), as_attachment=True, filename=version.file_name or str(version.file.name)
+    )
