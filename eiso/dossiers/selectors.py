@@ -9,7 +9,7 @@ inside the period; otherwise pending, in time or overdue as of `to` against its 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, overload
 
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 
@@ -91,6 +91,18 @@ def _with_rate(row: dict[str, Any]) -> dict[str, Any]:
     good = row["resolved_early"] + row["resolved_on_time"]
     row["on_time_rate"] = round(good / resolved, 4) if resolved else None
     return row
+
+
+@overload
+def dossier_stats(
+    *, agency: Agency, date_from: dt.date, date_to: dt.date, group_by: None = None
+) -> dict[str, Any]: ...
+
+
+@overload
+def dossier_stats(
+    *, agency: Agency, date_from: dt.date, date_to: dt.date, group_by: str
+) -> list[dict[str, Any]]: ...
 
 
 def dossier_stats(
