@@ -6,3 +6,12 @@ class ReviewsConfig(AppConfig):
     name = "eiso.reviews"
     label = "reviews"
     verbose_name = _("Xem xét của lãnh đạo")
+
+    def ready(self) -> None:
+        from eiso.core import registry
+        from eiso.reviews.selectors import review_reminders
+
+        registry.register_nav(
+            registry.NavItem("reviews:list", _("Xem xét của lãnh đạo"), icon="people", order=700)
+        )
+        registry.register_reminder_rule(review_reminders)

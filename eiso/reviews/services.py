@@ -1,0 +1,445 @@
+"""Writes of the management review. Every write is atomic, validated first and recorded as a DomainEvent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eiso.core.models import Agency, Division, Person, SteeringCommittee
+from eiso.core.services import event_record
+from eiso.reviews.charts import section_chart
+from eiso.reviews.choices import ActionState, Attendance, DecisionKind, RecordKind, ReviewState
+from eiso.reviews.inputs import SECTION_BY_KEY, SECTIONS
+from eiso.reviews.models import (
+    INTERNAL_AUDIT_BUDGET_CAP_VND,
+    BudgetLine,
+    ManagementReview,
+    QmsChange,
+    QmsPlan,
+    QmsRecord,
+    ReviewDecision,
+    ReviewInput,
+    ReviewParticipant,
+)
+
+
+def _same_agency(agency: Agency, *people: Person | None) -> None:
+    for person in people:
+        if person is not None and person.agency_id != agency.pk:
+            raise ValidationError(_("Cán bộ {name} không thuộc cơ quan này.").format(name=person))
+
+
+@transaction.atomic
+def review_plan(
+    *,
+    agency: Agency,
+    year: int,
+    planned_on: dt.date,
+    chair: Person,
+    secretary: Person,
+    actor: Person | None,
+    place: str = "",
+    invited: list[Person] | None = None,
+) -> ManagementReview:
+    """Plan the year's review; invite the chair, the secretary and the current ISO steering committee."""
+    _same_agency(agency, chair, secretary, *(invited or []))
+    if ManagementReview.objects.filter(agency=agency, year=year).exists():
+        raise ValidationError(_("Năm {year} đã có cuộc họp xem xét của lãnh đạo.").format(year=year))
+    if planned_on.year != year:
+        raise ValidationError(_("Ngày họp dự kiến phải thuộc năm {year}.").format(year=year))
+    review = ManagementReview.objects.create(
+        agency=agency, year=year, planned_on=planned_on, place=place, chair=chair, secretary=secretary
+    )
+    people = list(invited) if invited is not None else _committee(agency)
+    for person in [chair, secretary, *people]:
+        ReviewParticipant.objects.get_or_create(review=review, person=person)
+    event_record(agency=agency, actor=actor, verb="review.planned", target=review, data={"year": year})
+    return review
+
+
+def _committee(agency: Agency) -> list[Person]:
+    committee = SteeringCommittee.objects.filter(agency=agency, is_current=True).first()
+    if committee is None:
+        return []
+    return [committee.head, committee.secretary, *committee.members.all()]
+
+
+@transaction.atomic
+def review_update(*, review: ManagementReview, actor: Person | None, **fields: Any) -> ManagementReview:
+    """Change the meeting details (date, place, chair, secretary, discussion) until it closes."""
+    allowed = {
+        "planned_on",
+        "place",
+        "chair",
+        "secretary",
+        "discussion",
+        "conclusion",
+        "started_at",
+        "ended_at",
+    }
+    if unknown := set(fields) - allowed:
+        raise ValidationError(_("Không sửa được: {fields}.").format(fields=", ".join(sorted(unknown))))
+    if review.state == ReviewState.CLOSED:
+        raise ValidationError(_("Cuộc họp đã kết thúc, không sửa được."))
+    _same_agency(review.agency, fields.get("chair"), fields.get("secretary"))
+    for name, value in fields.items():
+        setattr(review, name, value)
+    review.save(update_fields=[*fields, "updated_at"])
+    event_record(
+        agency=review.agency,
+        actor=actor,
+        verb="review.updated",
+        target=review,
+        data={"fields": sorted(fields)},
+    )
+    return review
+
+
+@transaction.atomic
+def review_invite(*, review: ManagementReview, people: list[Person], actor: Person | None) -> None:
+    if review.is_frozen:
+        raise ValidationError(_("Cuộc họp đã diễn ra, không thay đổi được thành phần mời."))
+    _same_agency(review.agency, *people)
+    for person in people:
+        ReviewParticipant.objects.get_or_create(review=review, person=person)
+    event_record(agency=review.agency, actor=actor, verb="review.invited", target=review)
+
+
+@transaction.atomic
+def review_collect_inputs(
+    *, review: ManagementReview, as_of: dt.date, actor: Person | None
+) -> ManagementReview:
+    """Compile (or refresh) every input section as of `as_of`; refused once the meeting is held."""
+    review = ManagementReview.objects.select_for_update().get(pk=review.pk)
+    if review.is_frozen:
+        raise ValidationError(_("Cuộc họp đã diễn ra: số liệu đầu vào đã được chốt, không tổng hợp lại."))
+    if as_of.year != review.year:
+        raise ValidationError(_("Ngày chốt số liệu phải thuộc năm {year}.").format(year=review.year))
+    for order, section in enumerate(SECTIONS, start=1):
+        data = section.compile(review, as_of)
+        chart = section_chart(section.key, data)
+        ReviewInput.objects.update_or_create(
+            review=review,
+            key=section.key,
+            defaults={
+                "clause": section.clause,
+                "order": order,
+                "title": str(section.title),
+                "data": data,
+                "chart_svg": chart.decode("utf-8") if chart else "",
+            },
+        )
+    review.inputs_as_of = as_of
+    review.inputs_collected_at = timezone.now()
+    review.state = ReviewState.INPUTS_COLLECTED
+    review.save(update_fields=["inputs_as_of", "inputs_collected_at", "state", "updated_at"])
+    event_record(
+        agency=review.agency,
+        actor=actor,
+        verb="review.inputs_collected",
+        target=review,
+        data={"as_of": as_of.isoformat()},
+    )
+    return review
+
+
+@transaction.atomic
+def input_comment(*, review_input: ReviewInput, commentary: str, actor: Person | None) -> ReviewInput:
+    """The secretary's commentary on one input section; editable until the minutes are issued."""
+    review = review_input.review
+    if review.state in (ReviewState.MINUTES_ISSUED, ReviewState.CLOSED):
+        raise ValidationError(_("Biên bản đã ban hành, không sửa được nhận xét."))
+    review_input.commentary = commentary.strip()
+    review_input.save(update_fields=["commentary", "updated_at"])
+    event_record(agency=review.agency, actor=actor, verb="review.input_commented", target=review_input)
+    return review_input
+
+
+@transaction.atomic
+def review_hold(
+    *,
+    review: ManagementReview,
+    held_on: dt.date,
+    present: list[Person],
+    actor: Person | None,
+    started_at: dt.time | None = None,
+    ended_at: dt.time | None = None,
+    discussion: str = "",
+) -> ManagementReview:
+    """Record that the meeting took place: attendance, times, discussion. The inputs are frozen from now."""
+    review = ManagementReview.objects.select_for_update().get(pk=review.pk)
+    if review.state != ReviewState.INPUTS_COLLECTED:
+        raise ValidationError(_("Chưa tổng hợp số liệu đầu vào: chưa thể ghi nhận cuộc họp."))
+    if held_on.year != review.year:
+        raise ValidationError(_("Ngày họp phải thuộc năm {year}.").format(year=review.year))
+    if review.inputs_as_of and held_on < review.inputs_as_of:
+        raise ValidationError(_("Ngày họp không được trước ngày chốt số liệu."))
+    if started_at and ended_at and ended_at <= started_at:
+        raise ValidationError(_("Giờ kết thúc phải sau giờ bắt đầu."))
+    _same_agency(review.agency, *present)
+    present_ids = {p.pk for p in present}
+    for person in present:
+        ReviewParticipant.objects.get_or_create(review=review, person=person)
+    for participant in review.attendance.all():
+        participant.attendance = (
+            Attendance.PRESENT if participant.person_id in present_ids else Attendance.ABSENT
+        )
+        participant.save(update_fields=["attendance", "updated_at"])
+    review.held_on = held_on
+    review.started_at = started_at
+    review.ended_at = ended_at
+    review.discussion = discussion or review.discussion
+    review.state = ReviewState.HELD
+    review.save(update_fields=["held_on", "started_at", "ended_at", "discussion", "state", "updated_at"])
+    event_record(
+        agency=review.agency,
+        actor=actor,
+        verb="review.held",
+        target=review,
+        data={"held_on": held_on.isoformat()},
+    )
+    return review
+
+
+def budget_used(*, agency: Agency, budget_year: int, exclude: ReviewDecision | None = None) -> int:
+    """Internal-audit budget already decided for `budget_year` (SQL sum)."""
+    queryset = ReviewDecision.objects.filter(
+        review__agency=agency, is_internal_audit_budget=True, budget_year=budget_year
+    ).exclude(state=ActionState.CANCELLED)
+    if exclude is not None:
+        queryset = queryset.exclude(pk=exclude.pk)
+    return int(queryset.aggregate(total=Sum("amount_vnd"))["total"] or 0)
+
+
+@transaction.atomic
+def decision_add(
+    *,
+    review: ManagementReview,
+    kind: str,
+    text: str,
+    actor: Person | None,
+    owner: Person | None = None,
+    owner_division: Division | None = None,
+    deadline: dt.date | None = None,
+    amount_vnd: int | None = None,
+    is_internal_audit_budget: bool = False,
+    budget_year: int | None = None,
+) -> ReviewDecision:
+    """Record a conclusion or directive of a held meeting; it becomes a tracked action."""
+    if review.state not in (ReviewState.HELD, ReviewState.MINUTES_ISSUED):
+        raise ValidationError(_("Chỉ ghi kết luận khi cuộc họp đã diễn ra và chưa kết thúc."))
+    if kind not in DecisionKind.values:
+        raise ValidationError(_("Phân loại kết luận không hợp lệ."))
+    if not text.strip():
+        raise ValidationError(_("Nhập nội dung kết luận."))
+    _same_agency(review.agency, owner)
+    if owner_division is not None and owner_division.agency_id != review.agency_id:
+        raise ValidationError(_("Phòng không thuộc cơ quan này."))
+    if amount_vnd is not None and kind != DecisionKind.RESOURCE_NEED:
+        raise ValidationError(_("Chỉ kết luận về nguồn lực mới có kinh phí."))
+    if is_internal_audit_budget:
+        if amount_vnd is None:
+            raise ValidationError(_("Nhập số kinh phí đánh giá nội bộ."))
+        budget_year = budget_year or review.year + 1
+        used = budget_used(agency=review.agency, budget_year=budget_year)
+        if used + amount_vnd > INTERNAL_AUDIT_BUDGET_CAP_VND:
+            raise ValidationError(
+                _(
+                    "Kinh phí duy trì, cải tiến HTQLCL năm {year} vượt mức tối đa {cap} đồng/năm "
+                    "(TT 116/2015/TT-BTC, Điều 4): đã có {used} đồng, đề nghị thêm {amount} đồng."
+                ).format(
+                    year=budget_year,
+                    cap=_vnd(INTERNAL_AUDIT_BUDGET_CAP_VND),
+                    used=_vnd(used),
+                    amount=_vnd(amount_vnd),
+                )
+            )
+    decision = ReviewDecision.objects.create(
+        review=review,
+        kind=kind,
+        text=text.strip(),
+        owner=owner,
+        owner_division=owner_division,
+        deadline=deadline,
+        amount_vnd=amount_vnd,
+        is_internal_audit_budget=is_internal_audit_budget,
+        budget_year=budget_year if amount_vnd is not None else None,
+    )
+    event_record(agency=review.agency, actor=actor, verb="review.decision_added", target=decision)
+    return decision
+
+
+def _vnd(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+@transaction.atomic
+def decision_close(
+    *, decision: ReviewDecision, state: str, result_note: str, actor: Person | None, on: dt.date
+) -> ReviewDecision:
+    """Mark a decision's action done or cancelled, with its result."""
+    if state not in (ActionState.DONE, ActionState.CANCELLED, ActionState.OPEN):
+        raise ValidationError(_("Tình trạng không hợp lệ."))
+    if state != ActionState.OPEN and not result_note.strip():
+        raise ValidationError(_("Ghi kết quả thực hiện (hoặc lý do hủy)."))
+    decision.state = state
+    decision.result_note = result_note.strip()
+    decision.closed_on = None if state == ActionState.OPEN else on
+    decision.save(update_fields=["state", "result_note", "closed_on", "updated_at"])
+    event_record(agency=decision.review.agency, actor=actor, verb=f"review.decision_{state}", target=decision)
+    return decision
+
+
+@transaction.atomic
+def review_issue_minutes(
+    *, review: ManagementReview, actor: Person | None, number: str = "", issued_on: dt.date | None = None
+) -> ManagementReview:
+    if review.state != ReviewState.HELD:
+        raise ValidationError(_("Chỉ ban hành biên bản sau khi cuộc họp đã diễn ra."))
+    if not review.decisions.exists():
+        raise ValidationError(_("Biên bản cần ít nhất một kết luận, chỉ đạo."))
+    review.minutes_number = number
+    review.minutes_issued_on = issued_on or review.held_on
+    review.state = ReviewState.MINUTES_ISSUED
+    review.save(update_fields=["minutes_number", "minutes_issued_on", "state", "updated_at"])
+    event_record(agency=review.agency, actor=actor, verb="review.minutes_issued", target=review)
+    return review
+
+
+@transaction.atomic
+def review_close(*, review: ManagementReview, actor: Person | None) -> ManagementReview:
+    if review.state != ReviewState.MINUTES_ISSUED:
+        raise ValidationError(_("Chỉ kết thúc sau khi đã ban hành biên bản."))
+    review.state = ReviewState.CLOSED
+    review.save(update_fields=["state", "updated_at"])
+    event_record(agency=review.agency, actor=actor, verb="review.closed", target=review)
+    return review
+
+
+@transaction.atomic
+def qms_change_record(
+    *,
+    agency: Agency,
+    kind: str,
+    title: str,
+    effective_on: dt.date,
+    actor: Person | None,
+    reference: str = "",
+    effect_on_documents: str = "",
+    documents_updated_on: dt.date | None = None,
+) -> QmsChange:
+    if documents_updated_on and documents_updated_on < effective_on - dt.timedelta(days=366):
+        raise ValidationError(_("Ngày cập nhật tài liệu không hợp lệ."))
+    change = QmsChange.objects.create(
+        agency=agency,
+        kind=kind,
+        title=title,
+        reference=reference,
+        effective_on=effective_on,
+        effect_on_documents=effect_on_documents,
+        documents_updated_on=documents_updated_on,
+    )
+    event_record(agency=agency, actor=actor, verb="review.change_recorded", target=change)
+    return change
+
+
+@transaction.atomic
+def qms_record_issue(
+    *,
+    agency: Agency,
+    kind: str,
+    issued_on: dt.date,
+    signed_by: Person,
+    actor: Person | None,
+    number: str = "",
+    scope: str = "",
+) -> QmsRecord:
+    """The announcement of conformity (Phụ lục I, QĐ 19/2014) or the head's confirmation of effectiveness."""
+    if kind not in RecordKind.values:
+        raise ValidationError(_("Loại hồ sơ không hợp lệ."))
+    _same_agency(agency, signed_by)
+    if not signed_by.has_role("director"):
+        raise ValidationError(_("Người đứng đầu cơ quan (Giám đốc) ký hồ sơ này."))
+    record = QmsRecord.objects.create(
+        agency=agency, kind=kind, issued_on=issued_on, signed_by=signed_by, number=number, scope=scope
+    )
+    event_record(agency=agency, actor=actor, verb=f"review.record_{kind}", target=record)
+    return record
+
+
+@transaction.atomic
+def plan_next_year(*, review: ManagementReview, actor: Person | None) -> QmsPlan:
+    """Next year's QMS planning from a held review: objectives copied, an internal audit programme covering
+    every active division, the budget lines and the review's directives as actions."""
+    if review.state not in (ReviewState.HELD, ReviewState.MINUTES_ISSUED, ReviewState.CLOSED):
+        raise ValidationError(_("Chỉ hoạch định năm sau từ cuộc họp đã diễn ra."))
+    year = review.year + 1
+    agency = review.agency
+    plan, _created = QmsPlan.objects.get_or_create(
+        agency=agency, year=year, defaults={"source_review": review}
+    )
+    divisions = list(Division.objects.filter(agency=agency, is_active=True))
+    plan.audit_divisions.set(divisions)
+    plan.objectives_copied = plan.objectives_copied or _copy_objectives(agency, review.year, year, actor)
+    plan.audit_programme_created = plan.audit_programme_created or _audit_programme(
+        agency, year, divisions, actor
+    )
+    plan.save(update_fields=["objectives_copied", "audit_programme_created", "updated_at"])
+    for decision in review.decisions.filter(amount_vnd__isnull=False).exclude(state=ActionState.CANCELLED):
+        BudgetLine.objects.update_or_create(
+            plan=plan,
+            decision=decision,
+            defaults={
+                "item": decision.text[:255],
+                "amount_vnd": decision.amount_vnd or 0,
+                "is_internal_audit": decision.is_internal_audit_budget,
+            },
+        )
+    event_record(agency=agency, actor=actor, verb="review.plan_created", target=plan, data={"year": year})
+    return plan
+
+
+def _copy_objectives(agency: Agency, source_year: int, year: int, actor: Person | None) -> bool:
+    try:
+        services = importlib.import_module("eiso.objectives.services")
+        models = importlib.import_module("eiso.objectives.models")
+    except ImportError:
+        return False
+    copy = getattr(services, "objective_set_copy", None)
+    objective_set = getattr(models, "ObjectiveSet", None)
+    if copy is None or objective_set is None:
+        return False
+    if objective_set.objects.filter(agency=agency, year=year).exists():
+        return True
+    source = objective_set.objects.filter(agency=agency, year=source_year).first()
+    if source is None:
+        return False
+    copy(source=source, year=year, actor=actor)
+    return True
+
+
+def _audit_programme(agency: Agency, year: int, divisions: list[Division], actor: Person | None) -> bool:
+    """Create the audit programme through the audits module when it offers a service for it."""
+    try:
+        services = importlib.import_module("eiso.audits.services")
+    except ImportError:
+        return False
+    create = getattr(services, "audit_programme_create", None)
+    if create is None:
+        return False
+    try:
+        create(agency=agency, year=year, divisions=divisions, actor=actor)
+    except (TypeError, ValidationError):
+        return False
+    return True
+
+
+def section_keys() -> list[str]:
+    return list(SECTION_BY_KEY)
