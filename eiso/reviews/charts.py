@@ -40,7 +40,7 @@ def section_chart(key: str, data: dict[str, Any], fmt: str = "svg") -> bytes | N
                 [str(i + 1) for i in range(len(items))],
                 {
                     _("Kết quả"): [i["value"] for i in items],
-                    _("Chỉ tiêu"): [_num(i.get("target")) for i in items],
+                    _("Chỉ tiêu"): [_num(i.get("target_value", i.get("target"))) for i in items],
                 },
                 title=_("Mục tiêu chất lượng: kết quả và chỉ tiêu"),
                 fmt=fmt,

@@ -108,11 +108,13 @@ def section_text(key: str, data: dict[str, Any]) -> list[str]:  # noqa: C901, PL
             return ["Chưa ban hành mục tiêu chất lượng cho năm."]
         lines = [f"Đạt {data.get('met', 0)}/{data.get('total', 0)} chỉ tiêu."]
         for item in items:
-            figures = ""
-            if item.get("numerator") is not None and item.get("denominator") is not None:
-                figures = f" ({item['numerator']}/{item['denominator']})"
+            figures = f" ({item['display']})" if item.get("display") else ""
+            value = item.get("value")
+            result = f"{_number(value)}{item.get('unit') or ''}" if value is not None else "chưa có số liệu"
+            status = OBJECTIVE_STATUS_VI.get(item.get("status", ""), "")
             lines.append(
-                f"{item.get('name')}: chỉ tiêu {item.get('target')}, kết quả {item.get('value')}{figures}"
+                f"{item.get('objective') or item.get('name')}: chỉ tiêu {item.get('target')}, "
+                f"kết quả {result}{figures}" + (f" — {status}" if status else "")
             )
         return lines
     if key == "satisfaction":
@@ -140,6 +142,41 @@ def section_text(key: str, data: dict[str, Any]) -> list[str]:  # noqa: C901, PL
             f"Đã công bố và niêm yết công khai {data.get('published', 0)}/{data.get('in_scope', 0)} TTHC chuẩn hóa "
             f"và {data.get('processes_published', 0)}/{data.get('processes_total', 0)} quy trình giải quyết TTHC."
         ]
+    if key == "internal_audit":
+        findings = data.get("findings") or {}
+        lines = [
+            f"{data.get('audits_held', 0)} cuộc đánh giá nội bộ; đã đánh giá {data.get('divisions_audited', 0)}/"
+            f"{data.get('divisions_total', 0)} phòng, {data.get('procedures_covered', 0)}/{data.get('procedures_total', 0)} TTHC.",
+            f"Phát hiện: {findings.get('strength', 0)} điểm mạnh, {findings.get('observation', 0)} điểm lưu ý, "
+            f"{findings.get('nonconformity', 0)} điểm không phù hợp.",
+        ]
+        lines += [f"Cuộc đánh giá {a['title']} ({d(a['starts_on'])})" for a in data.get("audits") or []]
+        lines += [
+            f"{FINDING_VI.get(f['kind'], f['kind'])} ({f['division']}): {f['description']}"
+            for f in data.get("finding_texts") or []
+        ]
+        return lines
+    if key == "nonconformities":
+        return [
+            f"Phát sinh {data.get('opened', 0)} điểm không phù hợp; {data.get('requested', 0)} yêu cầu hành động khắc phục.",
+            f"Đã đóng {data.get('closed', 0)} (đúng hạn {data.get('closed_on_time', 0)}); kiểm tra có hiệu lực "
+            f"{data.get('verified_effective', 0)}, chưa hiệu lực {data.get('verified_not_effective', 0)}.",
+            f"Còn mở {data.get('open', 0)}, trong đó quá hạn {data.get('overdue', 0)}.",
+        ]
+    if key == "risks":
+        actions = data.get("actions") or {}
+        effectiveness = data.get("effectiveness") or {}
+        return [
+            f"Rủi ro đang theo dõi: {data.get('risks', 0)} (cao {data.get('high', 0)}, trung bình {data.get('medium', 0)}, "
+            f"thấp {data.get('low', 0)}); cơ hội: {data.get('opportunities', 0)}.",
+            f"Hành động xử lý: {actions.get('total', 0)}, đã hoàn thành {actions.get('done', 0)}, quá hạn {actions.get('overdue', 0)}.",
+            f"Hiệu lực: có hiệu lực {effectiveness.get('effective', 0)}, một phần {effectiveness.get('partly', 0)}, "
+            f"chưa hiệu lực {effectiveness.get('not_effective', 0)}.",
+        ]
+    if key == "resources":
+        return [f"{b['text']}: {vnd(b['amount_vnd'])}" for b in data.get("budget_lines") or []]
+    if key == "improvement":
+        return []
     if key == "documents":
         evaluations = data.get("evaluations") or {}
         return [
@@ -177,6 +214,15 @@ def _item_text(item: Any) -> str:
                 return str(item[name])
         return "; ".join(f"{k}: {v}" for k, v in item.items() if not isinstance(v, dict | list))
     return str(item)
+
+
+OBJECTIVE_STATUS_VI = {"met": "Đạt", "not_met": "Chưa đạt", "at_risk": "Có nguy cơ không đạt", "no_data": ""}
+FINDING_VI = {"strength": "Điểm mạnh", "observation": "Điểm lưu ý", "nonconformity": "Điểm không phù hợp"}
+
+
+def _number(value: Any) -> str:
+    number = float(value)
+    return f"{number:.0f}" if number == int(number) else f"{number:.1f}".replace(".", ",")
 
 
 LABELS = {
@@ -233,7 +279,7 @@ def minutes_document(review: ManagementReview, *, with_charts: bool = True) -> S
             blocks.append(Paragraph(item.commentary))
         if with_charts and item.chart_svg:
             png = section_chart(item.key, item.data, fmt="png")
-            blocks.append(Figure(item.chart_svg.encode("utf-8"), png=png, width_mm=120))
+            blocks.append(Figure(item.chart_svg.encode("utf-8"), png=png, width_mm=95))
     blocks.append(Heading("III. Ý KIẾN THẢO LUẬN"))
     blocks.append(Paragraph(review.discussion or "Các thành viên thống nhất với báo cáo của Thư ký."))
     blocks.append(Heading("IV. KẾT LUẬN VÀ CHỈ ĐẠO"))
@@ -242,8 +288,8 @@ def minutes_document(review: ManagementReview, *, with_charts: bool = True) -> S
     blocks.append(decisions_table(decisions))
     blocks.append(
         Paragraph(
-            f"Cuộc họp kết thúc {_time(review.ended_at) or 'cùng '}ngày {d(held)}. Biên bản đã được thông qua "
-            "trước các thành viên dự họp."
+            f"Cuộc họp kết thúc {('lúc ' + _time(review.ended_at)[:-2]) if review.ended_at else ''} cùng ngày. "
+            "Biên bản đã được thông qua trước các thành viên dự họp và thống nhất ký tên."
         )
     )
     return StateDocument(

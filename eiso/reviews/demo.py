@@ -1,0 +1,234 @@
+# ruff: noqa: E501 - Vietnamese demo sentences read better unbroken
+"""Demo: the 2016 and 2017 management reviews of the reference case, and the 2018 plan built from them.
+
+Re-runnable: the demo agency's reviews, changes, records and plans are removed and rebuilt through the
+services, so `eiso load_demo` twice gives the same data. The 2017 inputs are compiled from the records the
+other modules' demos created (dossiers, surveys, procedures, audits...), as of 01/08/2017.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from eiso.core.demo import DemoContext
+from eiso.core.models import DomainEvent
+from eiso.reviews import services
+from eiso.reviews.choices import ActionState, ChangeKind, DecisionKind, RecordKind
+from eiso.reviews.models import ManagementReview, QmsChange, QmsPlan, QmsRecord
+
+PLACE = "Phòng họp Sở Thông tin và Truyền thông, 01 Trần Phú, Nha Trang"
+
+COMMENTARY_2017 = {
+    "changes": "Trong năm, UBND tỉnh công bố bộ TTHC chuẩn hóa thuộc thẩm quyền của Sở; Văn phòng Sở đã cập nhật "
+    "danh mục và các quy trình giải quyết TTHC tương ứng.",
+    "previous_actions": "Các kết luận của cuộc họp năm 2016 cơ bản đã được thực hiện; nội dung đào tạo bổ sung chuyên "
+    "gia đánh giá nội bộ chuyển sang năm 2018.",
+    "objectives": "Các chỉ tiêu của Mục tiêu chất lượng năm 2017 đều đạt tính đến ngày 01/8/2017.",
+    "satisfaction": "Toàn bộ phiếu khảo sát thu được tại Bộ phận một cửa đều đánh giá hài lòng.",
+    "dossiers": "Toàn bộ hồ sơ đã tiếp nhận đều được giải quyết sớm hạn, không có hồ sơ trễ hạn.",
+    "procedures": "Đã công bố và niêm yết công khai đầy đủ các TTHC chuẩn hóa và quy trình giải quyết.",
+    "internal_audit": "Kết quả đánh giá nội bộ ngày 26/7/2017, điểm mạnh: một số nội dung trong Sổ tay chất lượng "
+    "được Văn phòng Sở thực hiện đúng tiến độ; quy trình giải quyết TTHC được các phòng chuyên môn thực hiện tốt; "
+    "trên 90% hồ sơ được giải quyết sớm hạn.",
+    "nonconformities": "Các điểm không phù hợp phát hiện trong đánh giá nội bộ đã được khắc phục đúng hạn.",
+    "documents": "Các tài liệu đã ban hành được áp dụng đúng; một số quy trình nội bộ cần chuẩn hóa lại.",
+    "risks": "Các biện pháp kiểm soát rủi ro trễ hạn hồ sơ phát huy hiệu quả.",
+    "resources": "Nhân lực đáp ứng yêu cầu; cần bổ sung kinh phí cho hoạt động đánh giá nội bộ năm 2018.",
+    "improvement": "Chuẩn hóa các quy trình nội bộ; bổ sung chỉ tiêu mới trong Mục tiêu chất lượng.",
+}
+
+
+@transaction.atomic
+def load(ctx: DemoContext) -> None:
+    agency = ctx.agency
+    p = ctx.people
+    office = ctx.divisions["VP"]
+    _clear(ctx)
+
+    services.qms_change_record(
+        agency=agency,
+        kind=ChangeKind.SCOPE,
+        title="UBND tỉnh công bố bộ thủ tục hành chính chuẩn hóa thuộc thẩm quyền giải quyết của Sở",
+        effective_on=dt.date(2017, 3, 1),
+        effect_on_documents="Cập nhật danh mục TTHC và 48 quy trình giải quyết TTHC",
+        documents_updated_on=dt.date(2017, 4, 20),
+        actor=p["thuky"],
+    )
+    services.qms_change_record(
+        agency=agency,
+        kind=ChangeKind.ORGANISATION,
+        title="Kiện toàn Ban Chỉ đạo ISO của Sở",
+        reference="45/QĐ-STTTT",
+        effective_on=dt.date(2016, 9, 1),
+        effect_on_documents="Sửa đổi Sổ tay chất lượng, mục trách nhiệm và quyền hạn",
+        documents_updated_on=dt.date(2016, 10, 5),
+        actor=p["thuky"],
+    )
+    for kind, number, issued_on in (
+        (RecordKind.EFFECTIVENESS, "", dt.date(2016, 6, 15)),
+        (RecordKind.ANNOUNCEMENT, "112/QĐ-STTTT", dt.date(2016, 6, 20)),
+    ):
+        services.qms_record_issue(
+            agency=agency,
+            kind=kind,
+            number=number,
+            issued_on=issued_on,
+            signed_by=p["giamdoc"],
+            actor=p["thuky"],
+        )
+
+    # 2016: held 15/08/2016, directives partly done, one still open.
+    r2016 = _held(ctx, 2016, dt.date(2016, 8, 1), dt.date(2016, 8, 15))
+    d1 = services.decision_add(
+        review=r2016,
+        kind=DecisionKind.QMS_CHANGE,
+        text="Rà soát, cập nhật tài liệu HTQLCL theo các TTHC mới được công bố",
+        owner_division=office,
+        deadline=dt.date(2016, 12, 31),
+        actor=p["thuky"],
+    )
+    d2 = services.decision_add(
+        review=r2016,
+        kind=DecisionKind.IMPROVEMENT,
+        text="Triển khai khảo sát sự hài lòng của tổ chức, công dân tại Bộ phận một cửa",
+        owner_division=office,
+        deadline=dt.date(2017, 3, 31),
+        actor=p["thuky"],
+    )
+    services.decision_add(
+        review=r2016,
+        kind=DecisionKind.RESOURCE_NEED,
+        text="Đào tạo bổ sung chuyên gia đánh giá nội bộ cho các phòng chuyên môn",
+        owner=p["chanhvanphong"],
+        deadline=dt.date(2017, 6, 30),
+        actor=p["thuky"],
+    )
+    services.decision_close(
+        decision=d1,
+        state=ActionState.DONE,
+        result_note="Đã cập nhật 48 quy trình giải quyết TTHC",
+        actor=p["thuky"],
+        on=dt.date(2016, 12, 20),
+    )
+    services.decision_close(
+        decision=d2,
+        state=ActionState.DONE,
+        result_note="Đã đưa phiếu khảo sát vào sử dụng từ tháng 01/2017",
+        actor=p["thuky"],
+        on=dt.date(2017, 1, 10),
+    )
+    services.review_update(
+        review=r2016, conclusion="Duy trì HTQLCL; cập nhật tài liệu theo các TTHC mới.", actor=p["thuky"]
+    )
+    services.review_issue_minutes(review=r2016, number="15", actor=p["thuky"])
+    services.review_close(review=r2016, actor=p["thuky"])
+
+    # 2017: the meeting of the article.
+    r2017 = _held(ctx, 2017, dt.date(2017, 8, 1), dt.date(2017, 8, 7), comment=True)
+    truongphong_vp = office
+    for kind, text, owner, deadline, amount in (
+        (
+            DecisionKind.QMS_CHANGE,
+            "Chuẩn hóa các quy trình nội bộ",
+            truongphong_vp,
+            dt.date(2017, 12, 31),
+            None,
+        ),
+        (
+            DecisionKind.QMS_CHANGE,
+            "Bổ sung một số chỉ tiêu mới trong Mục tiêu chất lượng năm 2018",
+            truongphong_vp,
+            dt.date(2017, 12, 31),
+            None,
+        ),
+        (
+            DecisionKind.IMPROVEMENT,
+            "Đánh giá nội bộ tất cả các phòng thuộc Sở",
+            truongphong_vp,
+            dt.date(2018, 11, 30),
+            None,
+        ),
+        (
+            DecisionKind.RESOURCE_NEED,
+            "Bổ sung kinh phí đánh giá nội bộ trong năm 2018",
+            truongphong_vp,
+            dt.date(2017, 9, 30),
+            12_000_000,
+        ),
+    ):
+        services.decision_add(
+            review=r2017,
+            kind=kind,
+            text=text,
+            owner_division=owner,
+            deadline=deadline,
+            amount_vnd=amount,
+            is_internal_audit_budget=amount is not None,
+            budget_year=2018 if amount is not None else None,
+            actor=p["thuky"],
+        )
+    services.review_update(
+        review=r2017,
+        conclusion="Các phòng thuộc Sở tiếp tục phát huy kết quả đạt được, tiến hành các bước chuẩn bị hoạch định "
+        "Hệ thống quản lý chất lượng cho năm 2018.",
+        actor=p["thuky"],
+    )
+    services.review_issue_minutes(review=r2017, number="", actor=p["thuky"])
+    services.plan_next_year(review=r2017, actor=p["thuky"])
+
+
+def _held(
+    ctx: DemoContext, year: int, as_of: dt.date, held_on: dt.date, *, comment: bool = False
+) -> ManagementReview:
+    p = ctx.people
+    present = [
+        p[u]
+        for u in (
+            "giamdoc",
+            "phogiamdoc",
+            "thuky",
+            "chanhvanphong",
+            "truongphong",
+            "truongphongbcvt",
+            "truongphongcntt",
+            "chuyenvien",
+        )
+    ]
+    review = services.review_plan(
+        agency=ctx.agency,
+        year=year,
+        planned_on=held_on,
+        place=PLACE,
+        chair=p["giamdoc"],
+        secretary=p["thuky"],
+        invited=[*present, p["chanhthanhtra"]],
+        actor=p["thuky"],
+    )
+    review = services.review_collect_inputs(review=review, as_of=as_of, actor=p["thuky"])
+    if comment:
+        for item in review.inputs.all():
+            services.input_comment(
+                review_input=item, commentary=COMMENTARY_2017.get(item.key, ""), actor=p["thuky"]
+            )
+    return services.review_hold(
+        review=review,
+        held_on=held_on,
+        present=present,
+        started_at=dt.time(8, 0),
+        ended_at=dt.time(10, 30),
+        discussion="Các thành viên Ban Chỉ đạo ISO thống nhất với báo cáo của Thư ký; đề nghị chuẩn hóa các quy "
+        "trình nội bộ và bổ sung chỉ tiêu mới cho năm sau.",
+        actor=p["thuky"],
+    )
+
+
+def _clear(ctx: DemoContext) -> None:
+    """Remove what this demo built before, with the events it recorded, so a re-run gives the same data."""
+    agency = ctx.agency
+    QmsPlan.objects.filter(agency=agency).delete()
+    ManagementReview.objects.filter(agency=agency).delete()
+    QmsChange.objects.filter(agency=agency).delete()
+    QmsRecord.objects.filter(agency=agency).delete()
+    DomainEvent.objects.filter(agency=agency, verb__startswith="review.").delete()
