@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from eiso.core.forms import BootstrapFormMixin
+from eiso.procedures.models import Procedure
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class ProcedureForm(BootstrapFormMixin, forms.ModelForm):
+    effective_on = forms.DateField(
+        label=_("Thời hạn mới áp dụng từ ngày"),
+        required=False,
+        widget=DATE_WIDGET,
+        help_text=_(
+            "Khi đổi thời hạn: quy định cũ kết thúc trước ngày này, hồ sơ đã nhận vẫn giữ thời hạn cũ. "
+            "Để trống: hôm nay."
+        ),
+    )
+    legal_reference = forms.CharField(label=_("Căn cứ thay đổi thời hạn"), required=False, max_length=255)
+
+    class Meta:
+        model = Procedure
+        fields = [
+            "code",
+            "name",
+            "field",
+            "level",
+            "legal_basis",
+            "fee",
+            "in_scope",
+            "time_limit_value",
+            "time_limit_unit",
+            "counts_from_next_day_after",
+            "valid_from",
+            "valid_to",
+            "is_active",
+        ]
+        widgets = {
+            "valid_from": DATE_WIDGET,
+            "valid_to": DATE_WIDGET,
+            "counts_from_next_day_after": TIME_WIDGET,
+            "legal_basis": forms.Textarea(attrs={"rows": 3}),
+            "fee": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["code"].disabled = True
+        else:
+            del self.fields["effective_on"]
+            del self.fields["legal_reference"]
+            self.fields["valid_from"].initial = timezone.localdate()
+
+
+class PublishForm(BootstrapFormMixin, forms.Form):
+    published_at_office_on = forms.DateField(
+        label=_("Ngày niêm yết tại trụ sở"), required=False, widget=DATE_WIDGET
+    )
+    published_online_on = forms.DateField(
+        label=_("Ngày công khai trên mạng"), required=False, widget=DATE_WIDGET
+    )
+
+
+class ImportForm(BootstrapFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Tệp CSV hoặc XLSX"),
+        help_text=_(
+            "Cột: code, name, field, level, time_limit, time_limit_unit, counts_from_next_day_after "
+            "(hoặc tiêu đề tiếng Việt: Mã TTHC, Tên thủ tục, Lĩnh vực, Mức độ, Thời hạn, Đơn vị thời hạn, "
+            "Tính từ ngày hôm sau nếu nộp sau). CSV phải lưu ở dạng UTF-8."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+    dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa ghi"), required=False)
+
+
+class FilterForm(forms.Form):
+    q = forms.CharField(label=_("Tìm theo mã hoặc tên"), required=False)
+    field = forms.ChoiceField(label=_("Lĩnh vực"), required=False)
+    published = forms.ChoiceField(
+        label=_("Công khai"),
+        required=False,
+        choices=[("", _("Tất cả")), ("1", _("Đã công khai")), ("0", _("Chưa công khai"))],
+    )
+    in_scope = forms.ChoiceField(
+        label=_("Phạm vi HTQLCL"),
+        required=False,
+        choices=[("", _("Tất cả")), ("1", _("Thuộc phạm vi")), ("0", _("Ngoài phạm vi"))],
+    )
+
+    def __init__(self, *args: Any, fields: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["field"]
+        if isinstance(field, forms.ChoiceField):
+            field.choices = [("", _("Tất cả lĩnh vực")), *[(f, f) for f in fields]]

@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
+from eiso.core.choices import Role
+from eiso.procedures import selectors, services
+from eiso.procedures.forms import FilterForm, ImportForm, ProcedureForm, PublishForm
+from eiso.procedures.models import Procedure
+
+PAGE_SIZE = 25
+EDITORS = (Role.ISO_SECRETARY,)
+
+
+def _flag(value: str | None) -> bool | None:
+    return {"1": True, "0": False}.get(value or "")
+
+
+@agency_required
+def procedure_list(request: AgencyRequest) -> HttpResponse:
+    form = FilterForm(request.GET or None, fields=selectors.procedure_fields(agency=request.agency))
+    data = form.cleaned_data if form.is_valid() else {}
+    queryset = selectors.procedure_list(
+        agency=request.agency,
+        field=data.get("field", ""),
+        published=_flag(data.get("published")),
+        in_scope=_flag(data.get("in_scope")),
+        search=data.get("q", ""),
+    )
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "summary": selectors.publication_summary(request.agency, timezone.localdate()),
+        "can_edit": can_act(request, *EDITORS),
+    }
+    return render(request, "procedures/procedure_list.html", context)
+
+
+@agency_required
+def procedure_detail(request: AgencyRequest, pk: int) -> HttpResponse:
+    procedure = get_for_agency_or_404(
+        selectors.procedure_detail_queryset(agency=request.agency), request.agency, pk=pk
+    )
+    context = {"procedure": procedure, "can_edit": can_act(request, *EDITORS)}
+    return render(request, "procedures/procedure_detail.html", context)
+
+
+@role_required(*EDITORS)
+def procedure_create(request: AgencyRequest) -> HttpResponse:
+    form = ProcedureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        code = fields.pop("code")
+        try:
+            procedure = services.procedure_create(
+                agency=request.agency, actor=request.person, code=code, **fields
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã thêm thủ tục {code}.").format(code=procedure.code))
+            return redirect("procedures:detail", pk=procedure.pk)
+    return render(request, "procedures/procedure_form.html", {"form": form})
+
+
+@role_required(*EDITORS)
+def procedure_edit(request: AgencyRequest, pk: int) -> HttpResponse:
+    procedure = get_for_agency_or_404(Procedure, request.agency, pk=pk)
+    form = ProcedureForm(request.POST or None, instance=Procedure.objects.get(pk=procedure.pk))
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        fields.pop("code", None)
+        effective_on = fields.pop("effective_on", None)
+        legal_reference = fields.pop("legal_reference", "")
+        try:
+            changed = services.procedure_update(
+                procedure=procedure,
+                actor=request.person,
+                effective_on=effective_on,
+                legal_reference=legal_reference,
+                **fields,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu thay đổi.") if changed else _("Không có gì thay đổi."))
+            return redirect("procedures:detail", pk=procedure.pk)
+    return render(request, "procedures/procedure_form.html", {"form": form, "procedure": procedure})
+
+
+@role_required(*EDITORS)
+def procedure_publish(request: AgencyRequest, pk: int) -> HttpResponse:
+    procedure = get_for_agency_or_404(Procedure, request.agency, pk=pk)
+    initial = {
+        "published_at_office_on": procedure.published_at_office_on,
+        "published_online_on": procedure.published_online_on,
+    }
+    form = PublishForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.procedure_publish(
+            procedure=procedure,
+            actor=request.person,
+            at_office_on=form.cleaned_data["published_at_office_on"],
+            online_on=form.cleaned_data["published_online_on"],
+        )
+        messages.success(request, _("Đã cập nhật tình trạng công khai."))
+        return redirect("procedures:detail", pk=procedure.pk)
+    return render(request, "procedures/procedure_publish.html", {"form": form, "procedure": procedure})
+
+
+@role_required(*EDITORS)
+def procedure_import(request: AgencyRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = services.procedure_import(
+            agency=request.agency,
+            file=form.cleaned_data["file"],
+            actor=request.person,
+            dry_run=form.cleaned_data["dry_run"],
+        )
+    context = {"form": form, "report": report}
+    partial = bool(getattr(request, "htmx", False))
+    template = "procedures/_import_result.html" if partial else "procedures/procedure_import.html"
+    status = 422 if report is not None and not report.ok and not partial else 200
+    return render(request, template, context, status=status)
+
+
+@agency_required
+def process_list(request: AgencyRequest) -> HttpResponse:
+    page = Paginator(selectors.process_list(agency=request.agency), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "procedures/process_list.html", {"page": page})
+
+
+@agency_required
+def process_detail(request: AgencyRequest, pk: int) -> HttpResponse:
+    process = get_for_agency_or_404(
+        selectors.process_detail_queryset(agency=request.agency), request.agency, pk=pk
+    )
+    return render(request, "procedures/process_detail.html", {"process": process})
