@@ -6,3 +6,25 @@ class ImprovementsConfig(AppConfig):
     name = "eiso.improvements"
     label = "improvements"
     verbose_name = _("Sự không phù hợp và khắc phục")
+
+    def ready(self) -> None:
+        from eiso.core import registry
+        from eiso.improvements import panels
+        from eiso.improvements.reminders import action_item_reminders, finding_without_car_reminders
+
+        registry.register_nav(
+            registry.NavItem(
+                "improvements:my_tasks", _("Việc của tôi"), icon="check2-square", order=5, section="home"
+            )
+        )
+        registry.register_nav(
+            registry.NavItem("improvements:list", _("Khắc phục, cải tiến"), icon="tools", order=510)
+        )
+        registry.register_panel(
+            registry.DashboardPanel(
+                template="improvements/_panel_tasks.html", context=panels.my_tasks_panel, order=20
+            )
+        )
+        registry.register_reminder_rule(action_item_reminders)
+        registry.register_reminder_rule(finding_without_car_reminders)
+        registry.register_reminder_rule(panels.late_dossier_rule)

@@ -6,3 +6,10 @@ class RisksConfig(AppConfig):
     name = "eiso.risks"
     label = "risks"
     verbose_name = _("Rủi ro và cơ hội")
+
+    def ready(self) -> None:
+        from eiso.core import registry
+
+        registry.register_nav(
+            registry.NavItem("risks:list", _("Rủi ro và cơ hội"), icon="shield-exclamation", order=520)
+        )

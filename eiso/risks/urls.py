@@ -1,5 +1,16 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from eiso.risks import views
 
 app_name = "risks"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.risk_list, name="list"),
+    path("tao/", views.risk_create, name="create"),
+    path("thang-diem/", views.scale_edit, name="scale"),
+    path("<int:pk>/", views.risk_detail, name="detail"),
+    path("<int:pk>/danh-gia-lai/", views.risk_reassess, name="reassess"),
+    path("<int:pk>/bien-phap/", views.action_add, name="action_add"),
+    path("<int:pk>/xem-xet/", views.risk_review, name="review"),
+    path("bien-phap/<int:pk>/hoan-thanh/", views.action_done, name="action_done"),
+]

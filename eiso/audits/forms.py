@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from eiso.audits.choices import ChecklistResult, FindingKind
+from eiso.audits.models import Audit, AuditProgramme, ChecklistTemplate
+from eiso.core.forms import BootstrapFormMixin
+from eiso.core.models import Agency, Division, Person
+from eiso.procedures.models import HandlingProcess, Procedure
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _divisions(agency: Agency) -> Any:
+    return Division.objects.filter(agency=agency, is_active=True)
+
+
+def _auditors(agency: Agency) -> Any:
+    return Person.objects.filter(agency=agency, is_active=True, role_grants__role="auditor").select_related(
+        "division"
+    )
+
+
+class ProgrammeForm(BootstrapFormMixin, forms.Form):
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("Tên chương trình"), max_length=255)
+    budget_line = forms.CharField(label=_("Nguồn kinh phí"), max_length=255, required=False)
+    budget_amount = forms.IntegerField(label=_("Kinh phí (đồng)"), min_value=0, initial=0)
+    note = forms.CharField(label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ProgrammeItemForm(BootstrapFormMixin, forms.Form):
+    division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none(), required=False)
+    procedure = forms.ModelChoiceField(label=_("Thủ tục"), queryset=Procedure.objects.none(), required=False)
+    process = forms.ModelChoiceField(
+        label=_("Quy trình"), queryset=HandlingProcess.objects.none(), required=False
+    )
+    planned_month = forms.IntegerField(label=_("Tháng dự kiến"), min_value=1, max_value=12)
+    note = forms.CharField(label=_("Ghi chú"), max_length=255, required=False)
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["division"].queryset = _divisions(agency)  # type: ignore[attr-defined]
+        self.fields["procedure"].queryset = Procedure.objects.filter(agency=agency, in_scope=True)  # type: ignore[attr-defined]
+        self.fields["process"].queryset = HandlingProcess.objects.filter(agency=agency)  # type: ignore[attr-defined]
+
+
+class AuditForm(BootstrapFormMixin, forms.Form):
+    programme = forms.ModelChoiceField(
+        label=_("Chương trình"), queryset=AuditProgramme.objects.none(), required=False
+    )
+    title = forms.CharField(label=_("Tên cuộc đánh giá"), max_length=255)
+    objectives = forms.CharField(label=_("Mục tiêu"), widget=forms.Textarea(attrs={"rows": 2}))
+    scope = forms.CharField(label=_("Phạm vi"), widget=forms.Textarea(attrs={"rows": 2}))
+    criteria = forms.CharField(
+        label=_("Chuẩn mực đánh giá"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    criteria_tags = forms.CharField(
+        label=_("Chuẩn mực (nhãn)"),
+        required=False,
+        help_text=_("Phân cách bằng dấu chấm phẩy, ví dụ: TCVN ISO 9001:2015 điều 8.5; QĐ 19/2014/QĐ-TTg"),
+    )
+    starts_on = forms.DateField(label=_("Từ ngày"), widget=DATE)
+    ends_on = forms.DateField(label=_("Đến ngày"), widget=DATE)
+    lead_auditor = forms.ModelChoiceField(label=_("Trưởng đoàn"), queryset=Person.objects.none())
+    team = forms.ModelMultipleChoiceField(
+        label=_("Thành viên đoàn"), queryset=Person.objects.none(), required=False
+    )
+    auditees = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị được đánh giá"), queryset=Division.objects.none()
+    )
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = AuditProgramme.objects.filter(agency=agency)  # type: ignore[attr-defined]
+        self.fields["lead_auditor"].queryset = _auditors(agency)  # type: ignore[attr-defined]
+        self.fields["team"].queryset = _auditors(agency)  # type: ignore[attr-defined]
+        self.fields["auditees"].queryset = _divisions(agency)  # type: ignore[attr-defined]
+
+    def clean_criteria_tags(self) -> list[str]:
+        return [t.strip() for t in self.cleaned_data["criteria_tags"].split(";") if t.strip()]
+
+
+class SessionForm(BootstrapFormMixin, forms.Form):
+    division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none())
+    starts_at = forms.DateTimeField(label=_("Bắt đầu"), widget=DATETIME)
+    ends_at = forms.DateTimeField(label=_("Kết thúc"), widget=DATETIME)
+    auditors = forms.ModelMultipleChoiceField(label=_("Chuyên gia đánh giá"), queryset=Person.objects.none())
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["division"].queryset = _divisions(agency)  # type: ignore[attr-defined]
+        self.fields["auditors"].queryset = _auditors(agency)  # type: ignore[attr-defined]
+
+
+class ChecklistItemForm(BootstrapFormMixin, forms.Form):
+    clause = forms.CharField(label=_("Điều khoản / bước quy trình"), max_length=128)
+    question = forms.CharField(label=_("Câu hỏi"), widget=forms.Textarea(attrs={"rows": 2}))
+    division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none(), required=False)
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["division"].queryset = _divisions(agency)  # type: ignore[attr-defined]
+
+
+class ChecklistCopyForm(BootstrapFormMixin, forms.Form):
+    source_audit = forms.ModelChoiceField(
+        label=_("Sao chép từ cuộc đánh giá"), queryset=Audit.objects.none(), required=False
+    )
+    template = forms.ModelChoiceField(
+        label=_("hoặc từ mẫu"), queryset=ChecklistTemplate.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, agency: Agency, audit: Audit, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["source_audit"].queryset = Audit.objects.filter(agency=agency).exclude(pk=audit.pk)  # type: ignore[attr-defined]
+        self.fields["template"].queryset = ChecklistTemplate.objects.filter(agency=agency)  # type: ignore[attr-defined]
+
+
+class ChecklistRecordForm(BootstrapFormMixin, forms.Form):
+    evidence = forms.CharField(
+        label=_("Bằng chứng"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    result = forms.ChoiceField(label=_("Kết quả"), choices=ChecklistResult.choices, required=False)
+
+
+class FindingForm(BootstrapFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Loại phát hiện"), choices=FindingKind.choices)
+    division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none())
+    clause = forms.CharField(label=_("Điều khoản"), max_length=128, required=False)
+    description = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = forms.CharField(
+        label=_("Bằng chứng"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    found_on = forms.DateField(label=_("Ngày phát hiện"), widget=DATE)
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["division"].queryset = _divisions(agency)  # type: ignore[attr-defined]
+
+
+class ReportForm(BootstrapFormMixin, forms.Form):
+    summary = forms.CharField(label=_("Tóm tắt kết quả"), widget=forms.Textarea(attrs={"rows": 4}))
+    conclusion = forms.CharField(label=_("Kết luận"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,120 @@
+"""Reads of the internal audit, each scoped to an agency; summaries are computed by the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from eiso.audits.choices import FindingKind
+from eiso.audits.models import Audit, AuditProgramme, AuditSession, Finding, ProgrammeItem
+from eiso.core.access import scoped
+from eiso.core.models import Agency, Division, Person
+from eiso.procedures.models import Procedure
+
+
+def programme_list(*, agency: Agency) -> QuerySet[AuditProgramme]:
+    return (
+        scoped(AuditProgramme.objects.all(), agency)
+        .select_related("approved_by")
+        .annotate(item_count=Count("items", distinct=True), audit_count=Count("audits", distinct=True))
+    )
+
+
+def programme_items(*, programme: AuditProgramme) -> QuerySet[ProgrammeItem]:
+    return programme.items.select_related("division", "procedure", "process")
+
+
+def programme_coverage(*, programme: AuditProgramme) -> dict[str, Any]:
+    """Every active division and every in-scope procedure, each marked covered or not by the programme."""
+    items = ProgrammeItem.objects.filter(programme=programme)
+    divisions = (
+        Division.objects.filter(agency_id=programme.agency_id, is_active=True)
+        .annotate(covered=Exists(items.filter(division=OuterRef("pk"))))
+        .order_by("order", "name")
+    )
+    procedure_covered = Exists(items.filter(procedure=OuterRef("pk"))) | Exists(
+        items.filter(process__procedures=OuterRef("pk"))
+    )
+    procedures = (
+        Procedure.objects.filter(agency_id=programme.agency_id, in_scope=True, is_active=True)
+        .annotate(covered=procedure_covered)
+        .order_by("code")
+    )
+    division_counts = divisions.aggregate(total=Count("pk"), covered=Count("pk", filter=Q(covered=True)))
+    procedure_counts = procedures.aggregate(total=Count("pk"), covered=Count("pk", filter=Q(covered=True)))
+    return {
+        "divisions": divisions,
+        "procedures": procedures,
+        "division_counts": division_counts,
+        "procedure_counts": procedure_counts,
+    }
+
+
+def audit_list(*, agency: Agency) -> QuerySet[Audit]:
+    return (
+        scoped(Audit.objects.all(), agency)
+        .select_related("lead_auditor", "programme")
+        .annotate(
+            finding_count=Count("findings", distinct=True),
+            nc_count=Count("findings", filter=Q(findings__kind=FindingKind.NONCONFORMITY), distinct=True),
+        )
+    )
+
+
+def audit_sessions(*, audit: Audit) -> QuerySet[AuditSession]:
+    return audit.sessions.select_related("division").prefetch_related("auditors")
+
+
+def audit_findings(*, audit: Audit) -> QuerySet[Finding]:
+    return audit.findings.select_related("division", "auditor").order_by("kind", "division__order", "id")
+
+
+def auditors(*, agency: Agency) -> QuerySet[Person]:
+    return Person.objects.filter(agency=agency, is_active=True, role_grants__role="auditor").select_related(
+        "division"
+    )
+
+
+def sessions_of(*, person: Person, date_from: dt.date) -> QuerySet[AuditSession]:
+    return (
+        AuditSession.objects.filter(auditors=person, starts_at__date__gte=date_from)
+        .select_related("audit", "division")
+        .order_by("starts_at")
+    )
+
+
+def audit_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> dict[str, Any]:
+    """Audits held in the period, coverage of divisions and procedures, findings by kind and division."""
+    audits = scoped(Audit.objects.all(), agency).filter(starts_on__gte=date_from, starts_on__lte=date_to)
+    findings = Finding.objects.filter(audit__in=audits)
+    active_divisions = Division.objects.filter(agency=agency, is_active=True)
+    divisions_audited = active_divisions.filter(
+        Exists(Audit.auditees.through.objects.filter(division=OuterRef("pk"), audit__in=audits))
+    ).count()
+    in_scope = Procedure.objects.filter(agency=agency, in_scope=True, is_active=True)
+    programme_items = ProgrammeItem.objects.filter(
+        programme__agency=agency, programme__year__gte=date_from.year, programme__year__lte=date_to.year
+    )
+    procedures_covered = in_scope.filter(
+        Exists(programme_items.filter(procedure=OuterRef("pk")))
+        | Exists(programme_items.filter(process__procedures=OuterRef("pk")))
+    ).count()
+    by_kind = findings.aggregate(
+        **{kind: Count("pk", filter=Q(kind=kind)) for kind in FindingKind.values}, total=Count("pk")
+    )
+    by_division = list(
+        findings.values("division__code", "division__name")
+        .annotate(**{kind: Count("pk", filter=Q(kind=kind)) for kind in FindingKind.values})
+        .order_by("division__order", "division__name")
+    )
+    return {
+        "audits_held": audits.count(),
+        "divisions_total": active_divisions.count(),
+        "divisions_audited": divisions_audited,
+        "procedures_total": in_scope.count(),
+        "procedures_covered": procedures_covered,
+        "findings": by_kind,
+        "findings_by_division": by_division,
+    }

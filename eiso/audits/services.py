@@ -1,0 +1,330 @@
+"""Writes of the internal audit: programme, plan and schedule (with the independence rule), checklist,
+findings and the report approved by the lead auditor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from eiso.audits.choices import ChecklistResult, FindingKind, ReportStatus
+from eiso.audits.models import (
+    Audit,
+    AuditProgramme,
+    AuditSession,
+    ChecklistItem,
+    ChecklistTemplate,
+    Finding,
+    ProgrammeItem,
+)
+from eiso.core.choices import Role
+from eiso.core.models import Agency, Division, Person
+from eiso.core.services import event_record
+
+
+def check_independent(*, auditor: Person, division: Division) -> None:
+    """ISO 9001 cl. 9.2.2 c: an auditor never audits their own division."""
+    if auditor.division_id is not None and auditor.division_id == division.pk:
+        raise ValidationError(
+            _("{auditor} không được đánh giá chính phòng mình ({division}).").format(
+                auditor=auditor.full_name, division=division.name
+            ),
+            code="not_independent",
+        )
+
+
+def _check_auditor(person: Person, agency: Agency) -> None:
+    if person.agency_id != agency.pk or not person.has_role(Role.AUDITOR):
+        raise ValidationError(
+            _("{name} không phải chuyên gia đánh giá nội bộ của cơ quan.").format(name=person.full_name),
+            code="not_auditor",
+        )
+
+
+def _check_draft(audit: Audit) -> None:
+    if audit.report_status == ReportStatus.APPROVED:
+        raise ValidationError(_("Báo cáo đánh giá đã được phê duyệt, không thể sửa."), code="approved")
+
+
+@transaction.atomic
+def programme_create(
+    *,
+    agency: Agency,
+    actor: Person,
+    year: int,
+    title: str,
+    budget_line: str = "",
+    budget_amount: int = 0,
+    note: str = "",
+) -> AuditProgramme:
+    if AuditProgramme.objects.filter(agency=agency, year=year).exists():
+        raise ValidationError({"year": _("Năm {year} đã có chương trình đánh giá.").format(year=year)})
+    programme = AuditProgramme.objects.create(
+        agency=agency, year=year, title=title, budget_line=budget_line, budget_amount=budget_amount, note=note
+    )
+    event_record(agency=agency, actor=actor, verb="audit_programme.created", target=programme)
+    return programme
+
+
+@transaction.atomic
+def programme_approve(*, programme: AuditProgramme, actor: Person, on: dt.date) -> AuditProgramme:
+    if not actor.has_role(Role.DIRECTOR, Role.DEPUTY_DIRECTOR):
+        raise ValidationError(
+            _("Chỉ lãnh đạo cơ quan được phê duyệt chương trình đánh giá."), code="forbidden"
+        )
+    if not programme.items.exists():
+        raise ValidationError(_("Chương trình chưa có nội dung nào."), code="empty")
+    programme.approved_on = on
+    programme.approved_by = actor
+    programme.save(update_fields=["approved_on", "approved_by", "updated_at"])
+    event_record(agency=programme.agency, actor=actor, verb="audit_programme.approved", target=programme)
+    return programme
+
+
+@transaction.atomic
+def programme_item_add(
+    *,
+    programme: AuditProgramme,
+    actor: Person,
+    planned_month: int,
+    division: Division | None = None,
+    procedure: Any = None,
+    process: Any = None,
+    note: str = "",
+) -> ProgrammeItem:
+    if division is None and procedure is None and process is None:
+        raise ValidationError(_("Chọn phòng, thủ tục hoặc quy trình được đánh giá."), code="no_subject")
+    if not 1 <= planned_month <= 12:
+        raise ValidationError({"planned_month": _("Tháng phải từ 1 đến 12.")})
+    for obj in (division, procedure, process):
+        if obj is not None and obj.agency_id != programme.agency_id:
+            raise ValidationError(_("Đối tượng không thuộc cơ quan."), code="foreign")
+    item = ProgrammeItem.objects.create(
+        programme=programme,
+        division=division,
+        procedure=procedure,
+        process=process,
+        planned_month=planned_month,
+        note=note,
+    )
+    event_record(agency=programme.agency, actor=actor, verb="audit_programme.item_added", target=item)
+    return item
+
+
+@transaction.atomic
+def audit_plan(
+    *,
+    agency: Agency,
+    actor: Person,
+    title: str,
+    objectives: str,
+    scope: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    lead_auditor: Person,
+    auditees: Iterable[Division],
+    team: Iterable[Person] = (),
+    criteria: str = "",
+    criteria_tags: list[str] | None = None,
+    programme: AuditProgramme | None = None,
+) -> Audit:
+    """Create the audit plan (kế hoạch đánh giá)."""
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+    auditees = list(auditees)
+    team = list(team)
+    if not auditees:
+        raise ValidationError({"auditees": _("Chọn ít nhất một đơn vị được đánh giá.")})
+    for person in [lead_auditor, *team]:
+        _check_auditor(person, agency)
+    audit = Audit.objects.create(
+        agency=agency,
+        programme=programme,
+        title=title,
+        objectives=objectives,
+        scope=scope,
+        criteria=criteria,
+        criteria_tags=[t.strip() for t in (criteria_tags or []) if t.strip()],
+        starts_on=starts_on,
+        ends_on=ends_on,
+        lead_auditor=lead_auditor,
+    )
+    audit.auditees.set(auditees)
+    audit.team.set(team)
+    event_record(agency=agency, actor=actor, verb="audit.planned", target=audit)
+    return audit
+
+
+@transaction.atomic
+def audit_session_add(
+    *,
+    audit: Audit,
+    actor: Person,
+    division: Division,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    auditors: Iterable[Person],
+) -> AuditSession:
+    """Schedule the audit of one division; every auditor must be independent of it."""
+    auditors = list(auditors)
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("Giờ kết thúc phải sau giờ bắt đầu.")})
+    if not auditors:
+        raise ValidationError({"auditors": _("Chọn ít nhất một chuyên gia đánh giá.")})
+    if division.agency_id != audit.agency_id:
+        raise ValidationError(_("Đối tượng không thuộc cơ quan."), code="foreign")
+    for auditor in auditors:
+        _check_auditor(auditor, audit.agency)
+        check_independent(auditor=auditor, division=division)
+    session = AuditSession.objects.create(
+        audit=audit, division=division, starts_at=starts_at, ends_at=ends_at
+    )
+    session.auditors.set(auditors)
+    audit.auditees.add(division)
+    event_record(agency=audit.agency, actor=actor, verb="audit.session_added", target=session)
+    return session
+
+
+@transaction.atomic
+def checklist_item_add(
+    *,
+    audit: Audit,
+    actor: Person,
+    clause: str,
+    question: str,
+    division: Division | None = None,
+    evidence: str = "",
+    result: str = ChecklistResult.NOT_CHECKED,
+) -> ChecklistItem:
+    _check_draft(audit)
+    order = audit.checklist.count() + 1
+    item = ChecklistItem.objects.create(
+        audit=audit,
+        division=division,
+        order=order,
+        clause=clause,
+        question=question,
+        evidence=evidence,
+        result=result,
+    )
+    event_record(agency=audit.agency, actor=actor, verb="audit.checklist_item_added", target=item)
+    return item
+
+
+@transaction.atomic
+def checklist_item_record(*, item: ChecklistItem, actor: Person, evidence: str, result: str) -> ChecklistItem:
+    _check_draft(item.audit)
+    item.evidence = evidence
+    item.result = result
+    item.save(update_fields=["evidence", "result", "updated_at"])
+    event_record(agency=item.audit.agency, actor=actor, verb="audit.checklist_item_recorded", target=item)
+    return item
+
+
+@transaction.atomic
+def checklist_copy(
+    *,
+    audit: Audit,
+    actor: Person,
+    source_audit: Audit | None = None,
+    template: ChecklistTemplate | None = None,
+) -> int:
+    """Copy the questions of a previous audit or of a template (without evidence or results)."""
+    _check_draft(audit)
+    if source_audit is not None:
+        if source_audit.agency_id != audit.agency_id or source_audit.pk == audit.pk:
+            raise ValidationError(_("Chọn một cuộc đánh giá khác của cơ quan."), code="bad_source")
+        rows = [(i.clause, i.question, i.division) for i in source_audit.checklist.select_related("division")]
+    elif template is not None:
+        if template.agency_id != audit.agency_id:
+            raise ValidationError(_("Đối tượng không thuộc cơ quan."), code="foreign")
+        rows = [(i.clause, i.question, None) for i in template.items.all()]
+    else:
+        raise ValidationError(_("Chọn cuộc đánh giá hoặc mẫu để sao chép."), code="no_source")
+    start = audit.checklist.count()
+    ChecklistItem.objects.bulk_create(
+        ChecklistItem(audit=audit, order=start + n, clause=clause, question=question, division=division)
+        for n, (clause, question, division) in enumerate(rows, start=1)
+    )
+    event_record(
+        agency=audit.agency,
+        actor=actor,
+        verb="audit.checklist_copied",
+        target=audit,
+        data={"count": len(rows)},
+    )
+    return len(rows)
+
+
+@transaction.atomic
+def finding_record(
+    *,
+    audit: Audit,
+    actor: Person,
+    kind: str,
+    description: str,
+    division: Division,
+    found_on: dt.date,
+    auditor: Person | None = None,
+    clause: str = "",
+    evidence: str = "",
+) -> Finding:
+    """Record a finding; the auditor must be on the audit and independent of the audited division."""
+    _check_draft(audit)
+    auditor = auditor or actor
+    if kind not in FindingKind.values:
+        raise ValidationError({"kind": _("Loại phát hiện không hợp lệ.")})
+    if division.agency_id != audit.agency_id:
+        raise ValidationError(_("Đối tượng không thuộc cơ quan."), code="foreign")
+    on_team = auditor.pk == audit.lead_auditor_id or audit.team.filter(pk=auditor.pk).exists()
+    if not on_team:
+        raise ValidationError(
+            _("{name} không thuộc đoàn đánh giá này.").format(name=auditor.full_name), code="not_on_team"
+        )
+    check_independent(auditor=auditor, division=division)
+    if kind == FindingKind.NONCONFORMITY and not evidence.strip():
+        raise ValidationError({"evidence": _("Điểm không phù hợp phải có bằng chứng khách quan.")})
+    finding = Finding.objects.create(
+        audit=audit,
+        kind=kind,
+        clause=clause,
+        description=description,
+        evidence=evidence,
+        division=division,
+        auditor=auditor,
+        found_on=found_on,
+    )
+    audit.auditees.add(division)
+    event_record(agency=audit.agency, actor=actor, verb="audit.finding_recorded", target=finding)
+    return finding
+
+
+@transaction.atomic
+def audit_report_save(*, audit: Audit, actor: Person, summary: str, conclusion: str) -> Audit:
+    _check_draft(audit)
+    audit.summary = summary
+    audit.conclusion = conclusion
+    audit.save(update_fields=["summary", "conclusion", "updated_at"])
+    event_record(agency=audit.agency, actor=actor, verb="audit.report_saved", target=audit)
+    return audit
+
+
+@transaction.atomic
+def audit_report_approve(*, audit: Audit, actor: Person, on: dt.date) -> Audit:
+    """The lead auditor approves the report: draft → approved; it is then frozen."""
+    _check_draft(audit)
+    if actor.pk != audit.lead_auditor_id:
+        raise ValidationError(_("Chỉ trưởng đoàn đánh giá được phê duyệt báo cáo."), code="forbidden")
+    if not audit.summary.strip() or not audit.conclusion.strip():
+        raise ValidationError(
+            _("Báo cáo phải có tóm tắt và kết luận trước khi phê duyệt."), code="incomplete"
+        )
+    audit.report_status = ReportStatus.APPROVED
+    audit.report_approved_on = on
+    audit.save(update_fields=["report_status", "report_approved_on", "updated_at"])
+    event_record(agency=audit.agency, actor=actor, verb="audit.report_approved", target=audit)
+    return audit
