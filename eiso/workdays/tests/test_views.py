@@ -89,8 +89,8 @@ def test_an_officer_may_not_change_the_calendar(personas: Personas) -> None:
 
 @pytest.mark.django_db
 def test_the_calendar_command_imports_for_an_agency_and_refuses_a_bad_file(
-    personas: Personas, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    personas: Personas, tmp_path: Path
+) -> None:
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
