@@ -6,3 +6,8 @@ class ApiConfig(AppConfig):
     name = "eiso.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self) -> None:
+        from eiso.core import registry
+
+        registry.register_nav(registry.NavItem("api:tokens", _("Khóa API"), icon="key", order=950))
