@@ -1,0 +1,76 @@
+"""Dashboard cards: the year's objectives with their status, and dossier timeliness year-to-date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eiso.core import charts
+from eiso.objectives.models import ObjectiveSet
+from eiso.objectives.selectors import objective_set_measure
+
+
+def objectives_panel(request: HttpRequest) -> dict[str, Any] | None:
+    agency = getattr(request, "agency", None)
+    if agency is None:
+        return None
+    today = timezone.localdate()
+    objective_set = ObjectiveSet.objects.filter(agency=agency, year=today.year).first()
+    if objective_set is None:
+        return {"objective_set": None, "year": today.year}
+    rows = [
+        row
+        for group in objective_set_measure(objective_set, today, with_trend=False)
+        for row in group["indicators"]
+    ]
+    chart = None
+    measured = [row for row in rows if row["value"] is not None]
+    if measured:
+        chart = charts.inline_svg(
+            charts.bar_chart(
+                [str(index) for index, _row in enumerate(measured, 1)],
+                {
+                    _("Kết quả (%)"): [float(row["value"]) for row in measured],
+                    _("Mục tiêu"): [float(row["target"]) for row in measured],
+                },
+            )
+        )
+    return {"objective_set": objective_set, "rows": rows, "chart": chart, "year": today.year, "as_of": today}
+
+
+def timeliness_panel(request: HttpRequest) -> dict[str, Any] | None:
+    agency = getattr(request, "agency", None)
+    if agency is None:
+        return None
+    try:
+        from eiso.dossiers.selectors import dossier_stats
+    except ImportError:
+        return None
+    today = timezone.localdate()
+    stats = dossier_stats(agency=agency, date_from=dt.date(today.year, 1, 1), date_to=today)
+    resolved = stats["resolved_total"]
+    good = stats["resolved_early"] + stats["resolved_on_time"]
+    chart = None
+    if resolved:
+        chart = charts.inline_svg(
+            charts.donut_chart(
+                {
+                    _("Sớm hạn"): stats["resolved_early"],
+                    _("Đúng hạn"): stats["resolved_on_time"],
+                    _("Quá hạn"): stats["resolved_late"],
+                }
+            )
+        )
+    rate = round(100 * good / resolved, 2) if resolved else None
+    return {
+        "stats": stats,
+        "good": good,
+        "resolved": resolved,
+        "rate": rate,
+        "chart": chart,
+        "year": today.year,
+    }

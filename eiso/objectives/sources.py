@@ -1,0 +1,263 @@
+"""Where an indicator's value comes from: a registry of sources, each computing (numerator, denominator)
+for an indicator over a period from the records of the module that owns them.
+
+`register_source(key, label, fn, link=None)`: fn(indicator, date_from, date_to) -> Measurement or None (no
+data); link(indicator, date_from, date_to) -> URL of the records behind the value, or None. Later modules
+add their sources here from their AppConfig.ready() (lazily imported, so the ladder holds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from eiso.objectives.choices import Scope, ValueState
+
+if TYPE_CHECKING:
+    from eiso.objectives.models import Indicator
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """numerator/denominator as counted; `value` overrides the percentage (manual values without counts).
+
+    `extra` carries companion figures shown alongside (e.g. the handling processes next to the TTHC).
+    """
+
+    numerator: Decimal | int
+    denominator: Decimal | int
+    value: Decimal | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+SourceFn = Callable[["Indicator", dt.date, dt.date], Measurement | None]
+LinkFn = Callable[["Indicator", dt.date, dt.date], str | None]
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    label: Any
+    fn: SourceFn
+    link: LinkFn | None = None
+
+
+_sources: dict[str, Source] = {}
+
+
+def register_source(key: str, label: Any, fn: SourceFn, link: LinkFn | None = None) -> None:
+    _sources[key] = Source(key=key, label=label, fn=fn, link=link)
+
+
+def get_source(key: str) -> Source | None:
+    return _sources.get(key)
+
+
+def source_choices() -> list[tuple[str, Any]]:
+    return [(source.key, source.label) for source in _sources.values()]
+
+
+def _url(names: tuple[str, ...], params: dict[str, Any]) -> str | None:
+    """The first of `names` that resolves, with the query; None while no such page exists yet."""
+    for name in names:
+        try:
+            return f"{reverse(name)}?{urlencode(params)}"
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _agency(indicator: Indicator) -> Any:
+    return indicator.objective.objective_set.agency
+
+
+# Dossiers: early + on time over resolved, from the dossier engine's Biểu II.06a figures.
+
+
+def _dossier_figures(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> dict[str, Any] | None:
+    from eiso.dossiers.selectors import dossier_stats
+
+    agency = _agency(indicator)
+    if indicator.scope == Scope.DIVISION:
+        rows = dossier_stats(agency=agency, date_from=date_from, date_to=date_to, group_by="division")
+        return next((r for r in rows if r["division_id"] == indicator.scope_division_id), None)
+    if indicator.scope == Scope.PROCEDURE:
+        rows = dossier_stats(agency=agency, date_from=date_from, date_to=date_to, group_by="procedure")
+        return next((r for r in rows if r["procedure_id"] == indicator.scope_procedure_id), None)
+    return dossier_stats(agency=agency, date_from=date_from, date_to=date_to)
+
+
+def dossiers_on_time_rate(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> Measurement | None:
+    figures = _dossier_figures(indicator, date_from, date_to)
+    if not figures or not figures["resolved_total"]:
+        return None
+    return Measurement(
+        numerator=figures["resolved_early"] + figures["resolved_on_time"],
+        denominator=figures["resolved_total"],
+        extra={"early": figures["resolved_early"], "on_time": figures["resolved_on_time"]},
+    )
+
+
+def dossiers_early_rate(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> Measurement | None:
+    figures = _dossier_figures(indicator, date_from, date_to)
+    if not figures or not figures["resolved_total"]:
+        return None
+    return Measurement(numerator=figures["resolved_early"], denominator=figures["resolved_total"])
+
+
+def _dossier_link(bucket: str) -> LinkFn:
+    def link(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> str | None:
+        params: dict[str, Any] = {
+            "bucket": bucket,
+            "date_from": date_from.isoformat(),
+            "date_to": date_to.isoformat(),
+        }
+        if indicator.scope == Scope.DIVISION:
+            params["division"] = indicator.scope_division_id
+        elif indicator.scope == Scope.PROCEDURE:
+            params["procedure"] = indicator.scope_procedure_id
+        return _url(("dossiers:stat_list", "dossiers:list", "dossiers:dossier_list"), params)
+
+    return link
+
+
+# Procedures: in-scope TTHC published (posted at the office or online) as of the period's end.
+
+
+def procedures_published_rate(
+    indicator: Indicator, date_from: dt.date, date_to: dt.date
+) -> Measurement | None:
+    from eiso.procedures.selectors import publication_summary
+
+    summary = publication_summary(_agency(indicator), date_to)
+    if not summary["in_scope"]:
+        return None
+    return Measurement(
+        numerator=summary["published"],
+        denominator=summary["in_scope"],
+        extra={
+            "processes_published": summary["processes_published"],
+            "processes_total": summary["processes_total"],
+        },
+    )
+
+
+def _procedures_link(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> str | None:
+    return _url(
+        ("procedures:procedure_list", "procedures:list", "procedures:index"),
+        {"published": "1", "in_scope": "1", "as_of": date_to.isoformat()},
+    )
+
+
+# Surveys: satisfied responses over valid responses.
+
+
+def satisfaction_rate(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> Measurement | None:
+    from eiso.surveys.selectors import satisfaction_summary
+
+    summary = satisfaction_summary(
+        agency=_agency(indicator),
+        date_from=date_from,
+        date_to=date_to,
+        procedure=indicator.scope_procedure if indicator.scope == Scope.PROCEDURE else None,
+        division=indicator.scope_division if indicator.scope == Scope.DIVISION else None,
+    )
+    if not summary["valid"]:
+        return None
+    return Measurement(numerator=summary["satisfied"], denominator=summary["valid"])
+
+
+def _surveys_link(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> str | None:
+    params: dict[str, Any] = {"date_from": date_from.isoformat(), "date_to": date_to.isoformat()}
+    if indicator.scope == Scope.DIVISION:
+        params["division"] = indicator.scope_division_id
+    elif indicator.scope == Scope.PROCEDURE:
+        params["procedure"] = indicator.scope_procedure_id
+    return _url(("surveys:response_list",), params)
+
+
+# Manual: posted values whose period ends inside [date_from, date_to]; counts add up, else the latest value.
+
+
+def manual(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> Measurement | None:
+    from django.db.models import Count, Sum
+
+    posted = indicator.manual_values.filter(
+        state=ValueState.POSTED, period_end__gte=date_from, period_end__lte=date_to
+    )
+    counted = posted.filter(numerator__isnull=False, denominator__isnull=False).aggregate(
+        n=Count("id"), num=Sum("numerator"), den=Sum("denominator")
+    )
+    if counted["n"] and counted["den"]:
+        return Measurement(numerator=counted["num"], denominator=counted["den"])
+    latest = posted.filter(value__isnull=False).order_by("-period_end", "-id").first()
+    if latest is None or latest.value is None:
+        return None
+    return Measurement(numerator=latest.value, denominator=Decimal(100), value=latest.value)
+
+
+def _manual_link(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> str | None:
+    try:
+        return reverse("objectives:indicator", kwargs={"pk": indicator.pk})
+    except NoReverseMatch:
+        return None
+
+
+def register_optional(key: str, label: Any, module: str, name: str) -> bool:
+    """Register a (num, den) rate function of a later module if it exists; True when registered."""
+    try:
+        fn = getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return False
+    if fn is None:
+        return False
+
+    def source(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> Measurement | None:
+        numerator, denominator = fn(agency=_agency(indicator), date_from=date_from, date_to=date_to)
+        return Measurement(numerator=numerator, denominator=denominator) if denominator else None
+
+    register_source(key, label, source)
+    return True
+
+
+def register_builtin_sources() -> None:
+    register_source(
+        "dossiers_on_time_rate",
+        _("Tỷ lệ hồ sơ giải quyết đúng hạn (sớm hạn + đúng hạn / đã giải quyết)"),
+        dossiers_on_time_rate,
+        _dossier_link("resolved_total"),
+    )
+    register_source(
+        "dossiers_early_rate",
+        _("Tỷ lệ hồ sơ giải quyết sớm hạn"),
+        dossiers_early_rate,
+        _dossier_link("resolved_early"),
+    )
+    register_source(
+        "procedures_published_rate",
+        _("Tỷ lệ TTHC được công bố, niêm yết công khai"),
+        procedures_published_rate,
+        _procedures_link,
+    )
+    register_source("satisfaction_rate", _("Tỷ lệ phiếu khảo sát hài lòng"), satisfaction_rate, _surveys_link)
+    register_source("manual", _("Nhập tay, kèm bằng chứng"), manual, _manual_link)
+    register_optional(
+        "corrective_actions_closed_on_time_rate",
+        _("Tỷ lệ hành động khắc phục hoàn thành đúng hạn"),
+        "eiso.improvements.selectors",
+        "corrective_actions_closed_on_time_rate",
+    )
+    register_optional(
+        "documents_reviewed_rate",
+        _("Tỷ lệ tài liệu được xem xét định kỳ"),
+        "eiso.documents.selectors",
+        "documents_reviewed_rate",
+    )
