@@ -6,3 +6,10 @@ class ReportsConfig(AppConfig):
     name = "eiso.reports"
     label = "reports"
     verbose_name = _("Báo cáo")
+
+    def ready(self) -> None:
+        from eiso.core import registry
+
+        registry.register_nav(
+            registry.NavItem("reports:province", _("Tình hình toàn tỉnh"), icon="map", order=800)
+        )

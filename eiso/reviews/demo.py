@@ -127,40 +127,39 @@ def load(ctx: DemoContext) -> None:
 
     # 2017: the meeting of the article.
     r2017 = _held(ctx, 2017, dt.date(2017, 8, 1), dt.date(2017, 8, 7), comment=True)
-    truongphong_vp = office
-    for kind, text, owner, deadline, amount in (
+    for decision_kind, text, owner, deadline, amount in (
         (
             DecisionKind.QMS_CHANGE,
             "Chuẩn hóa các quy trình nội bộ",
-            truongphong_vp,
+            office,
             dt.date(2017, 12, 31),
             None,
         ),
         (
             DecisionKind.QMS_CHANGE,
             "Bổ sung một số chỉ tiêu mới trong Mục tiêu chất lượng năm 2018",
-            truongphong_vp,
+            office,
             dt.date(2017, 12, 31),
             None,
         ),
         (
             DecisionKind.IMPROVEMENT,
             "Đánh giá nội bộ tất cả các phòng thuộc Sở",
-            truongphong_vp,
+            office,
             dt.date(2018, 11, 30),
             None,
         ),
         (
             DecisionKind.RESOURCE_NEED,
             "Bổ sung kinh phí đánh giá nội bộ trong năm 2018",
-            truongphong_vp,
+            office,
             dt.date(2017, 9, 30),
             12_000_000,
         ),
     ):
         services.decision_add(
             review=r2017,
-            kind=kind,
+            kind=decision_kind,
             text=text,
             owner_division=owner,
             deadline=deadline,

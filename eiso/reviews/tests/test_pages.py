@@ -24,7 +24,7 @@ def test_the_secretary_runs_the_review_from_planning_to_minutes_through_the_page
         },
     )
     review = ManagementReview.objects.get(agency=personas.agency, year=2017)
-    assert response.url == reverse("reviews:detail", kwargs={"pk": review.pk})
+    assert response["Location"] == reverse("reviews:detail", kwargs={"pk": review.pk})
     client.post(reverse("reviews:collect", kwargs={"pk": review.pk}), {"as_of": "2017-08-01"})
     item = review.inputs.get(key="resources")
     client.post(reverse("reviews:comment", kwargs={"pk": item.pk}), {"commentary": "Nhân lực đáp ứng."})

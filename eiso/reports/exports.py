@@ -1,0 +1,67 @@
+"""The yearly provincial summary as XLSX (openpyxl write-only: streams rows, never holds the sheet)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from eiso.core.models import Agency
+
+
+def province_summary_xlsx(agencies: QuerySet[Agency], *, year: int, province: str) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Tổng hợp {year}").format(year=year))
+    sheet.append(
+        [
+            _("Tình hình áp dụng HTQLCL theo TCVN ISO 9001 năm {year} - {province}").format(
+                year=year, province=province
+            )
+        ]
+    )
+    sheet.append(
+        [
+            _("STT"),
+            _("Cơ quan"),
+            _("Ngày công bố phù hợp"),
+            _("Phạm vi cập nhật"),
+            _("Đánh giá nội bộ gần nhất"),
+            _("Xem xét của lãnh đạo gần nhất"),
+            _("Mục tiêu đạt"),
+            _("Hành động khắc phục đang mở"),
+            _("Hành động khắc phục quá hạn"),
+        ]
+    )
+    for number, agency in enumerate(agencies.iterator(chunk_size=500), start=1):
+        profile = getattr(agency, "qms_profile", None)
+        sheet.append(
+            [
+                number,
+                agency.name,
+                _date(profile.announced_on if profile else None),
+                _("Có") if not agency.stale_changes else _("Chưa"),  # type: ignore[attr-defined]
+                _date(agency.last_audit_on),  # type: ignore[attr-defined]
+                _date(agency.last_review_on),  # type: ignore[attr-defined]
+                _ratio(agency.objectives_met, agency.objectives_total),  # type: ignore[attr-defined]
+                agency.cars_open,  # type: ignore[attr-defined]
+                agency.cars_overdue,  # type: ignore[attr-defined]
+            ]
+        )
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _date(value: dt.date | str | None) -> str:
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    return f"{value:%d/%m/%Y}"
+
+
+def _ratio(met: object, total: object) -> str:
+    return f"{met}/{total}" if total not in (None, "") else ""

@@ -1,0 +1,78 @@
+"""Reads of the provincial supervisor's reports: one annotated query over the agencies of the province."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast, Coalesce
+
+from eiso.audits.models import Audit
+from eiso.core.access import visible_agencies
+from eiso.core.models import Agency, Person
+from eiso.improvements.choices import OPEN_CAR_STATES
+from eiso.improvements.models import CorrectiveAction
+from eiso.reviews.choices import ChangeKind
+from eiso.reviews.models import ManagementReview, QmsChange, ReviewInput
+
+# QĐ 19/2014 Art. 4 cl. 4(a): legal changes are folded into the QMS within 3 months.
+UPDATE_WINDOW = dt.timedelta(days=92)
+
+
+def _count(queryset: QuerySet[Any]) -> Coalesce:
+    return Coalesce(
+        Subquery(queryset.order_by().values("agency").annotate(n=Count("pk")).values("n")[:1]),
+        Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def _json_int(queryset: QuerySet[ReviewInput], key: str) -> QuerySet[ReviewInput]:
+    return queryset.annotate(value=Cast(KeyTextTransform(key, "data"), IntegerField())).values("value")[:1]
+
+
+def province_overview(*, person: Person, year: int, as_of: dt.date) -> QuerySet[Agency]:
+    """Every agency of the supervisor's province running a QMS (not the supervising or the governing body)."""
+    agencies = visible_agencies(person).filter(is_supervisor=False, children__isnull=True)
+    cars = CorrectiveAction.objects.filter(agency=OuterRef("pk"), state__in=OPEN_CAR_STATES)
+    stale_changes = QmsChange.objects.filter(
+        agency=OuterRef("pk"),
+        kind__in=[ChangeKind.LAW, ChangeKind.SCOPE],
+        effective_on__lt=as_of - UPDATE_WINDOW,
+    ).filter(Q(documents_updated_on__isnull=True) | Q(documents_updated_on__gt=as_of))
+    objectives = ReviewInput.objects.filter(
+        review__agency=OuterRef("pk"), review__year=year, key="objectives"
+    )
+    reviews = ManagementReview.objects.filter(
+        agency=OuterRef("pk"), held_on__isnull=False, held_on__lte=as_of
+    )
+    audits = Audit.objects.filter(agency=OuterRef("pk"), starts_on__lte=as_of)
+    return (
+        agencies.select_related("qms_profile")
+        .annotate(
+            last_review_on=Subquery(reviews.order_by("-held_on").values("held_on")[:1]),
+            last_audit_on=Subquery(audits.order_by("-starts_on").values("starts_on")[:1]),
+            objectives_met=Subquery(_json_int(objectives, "met")),
+            objectives_total=Subquery(_json_int(objectives, "total")),
+            cars_open=_count(cars),
+            cars_overdue=_count(cars.filter(due_on__lt=as_of)),
+            stale_changes=_count(stale_changes),
+        )
+        .order_by("name")
+    )
+
+
+def province_totals(agencies: QuerySet[Agency], *, year: int) -> dict[str, Any]:
+    """Province totals over the overview rows, computed by the database."""
+    return agencies.aggregate(
+        agencies=Count("pk", distinct=True),
+        announced=Count("pk", filter=Q(qms_profile__announced_on__isnull=False), distinct=True),
+        reviewed=Count(
+            "pk",
+            filter=Q(management_reviews__year=year, management_reviews__held_on__isnull=False),
+            distinct=True,
+        ),
+        last_review=Max("management_reviews__held_on"),
+    )
