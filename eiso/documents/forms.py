@@ -52,6 +52,7 @@ class DocumentForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["legal_bases"].queryset = externals  # type: ignore[attr-defined]
         self.fields["amends"].queryset = externals  # type: ignore[attr-defined]
         self.fields["procedures"].widget.attrs["size"] = 6
+        self._errors = None  # BootstrapFormMixin validated before the choices were scoped: validate again.
 
     def _post_clean(self) -> None:
         # The services validate the business rules; the model's own validation would reject a blank code.
@@ -113,6 +114,7 @@ class DistributionForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["divisions"].queryset = Division.objects.filter(agency=agency, is_active=True)  # type: ignore[attr-defined]
         self.fields["people"].queryset = Person.objects.filter(agency=agency, is_active=True)  # type: ignore[attr-defined]
+        self._errors = None  # BootstrapFormMixin validated before the choices were scoped: validate again.
 
 
 class ReviewForm(BootstrapFormMixin, forms.Form):

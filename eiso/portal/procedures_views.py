@@ -75,7 +75,7 @@ def document_download(request: HttpRequest, agency_code: str, pk: int) -> HttpRe
     agency = _agency(agency_code)
     version = selectors.public_version(agency=agency, pk=pk)
     if version is None or not version.file:
-        raise Http404(_("Không tìm thấy tài liệu công khai."))
+        raise Http404(_("Không tìm thấy bản ghi."))
     return FileResponse(  # type: ignore[return-value]
         version.file.open("rb"), as_attachment=True, filename=version.file_name or str(version.file.name)
     )
