@@ -57,9 +57,8 @@ OBJECTIVES_2017 = [
         ],
     ),
 ]
-NEW_2018 = [
+NEW_2018: list[tuple[Any, ...]] = [
     (
-        0,
         "Tỷ lệ hồ sơ giải quyết sớm hạn",
         "dossiers_early_rate",
         Comparison.GTE,
