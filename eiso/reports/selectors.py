@@ -29,7 +29,7 @@ def _count(queryset: QuerySet[Any]) -> Coalesce:
     )
 
 
-def _json_int(queryset: QuerySet[ReviewInput], key: str) -> QuerySet[ReviewInput]:
+def _json_int(queryset: QuerySet[ReviewInput], key: str) -> QuerySet[Any]:
     return queryset.annotate(value=Cast(KeyTextTransform(key, "data"), IntegerField())).values("value")[:1]
 
 

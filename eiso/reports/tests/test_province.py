@@ -1,5 +1,6 @@
 import datetime as dt
 from io import BytesIO
+from typing import Any
 
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -27,7 +28,7 @@ def test_the_supervisor_sees_every_agency_of_the_province_with_its_qms_status(pe
     }
     assert personas.agency.pk in rows and personas.other_agency.pk not in rows
     assert personas.supervisor.agency_id not in rows
-    row = rows[personas.agency.pk]
+    row: Any = rows[personas.agency.pk]
     assert row.last_review_on == dt.date(2017, 8, 7)
     assert row.stale_changes == 1
     assert row.cars_open == 0 and row.cars_overdue == 0
