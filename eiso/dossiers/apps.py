@@ -1,8 +1,40 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+
+def _panel(request: Any) -> dict[str, Any] | None:
+    """This year's figures (or the latest year with dossiers) for the dashboard."""
+    import datetime as dt
+
+    from django.db.models import Max
+
+    from eiso.core.access import scoped
+    from eiso.dossiers.models import Dossier
+    from eiso.dossiers.selectors import dossier_stats
+
+    agency = getattr(request, "agency", None)
+    if agency is None:
+        return None
+    last = scoped(Dossier.objects.all(), agency).aggregate(last=Max("received_on"))["last"]
+    if last is None:
+        return None
+    year = last.year
+    stats = dossier_stats(agency=agency, date_from=dt.date(year, 1, 1), date_to=dt.date(year, 12, 31))
+    return {"year": year, "stats": stats}
 
 
 class DossiersConfig(AppConfig):
     name = "eiso.dossiers"
     label = "dossiers"
     verbose_name = _("Hồ sơ")
+
+    def ready(self) -> None:
+        from eiso.core.registry import DashboardPanel, NavItem, register_nav, register_panel
+
+        register_nav(NavItem("dossiers:list", _("Hồ sơ TTHC"), icon="folder2-open", order=30))
+        register_nav(NavItem("dossiers:statistics", _("Thống kê hồ sơ"), icon="bar-chart", order=31))
+        register_panel(DashboardPanel(template="dossiers/_panel.html", context=_panel, order=30))

@@ -1,5 +1,9 @@
-"""Public routes of the dossiers area (owned by the dossiers module's developers)."""
+"""Public routes of the dossiers area: a citizen looks up a dossier's status by its exact code."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from eiso.portal import dossiers_views as views
+
+urlpatterns = [
+    path("tra-cuu-ho-so/", views.dossier_lookup, name="dossier_lookup"),
+]

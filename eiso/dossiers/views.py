@@ -1,0 +1,269 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Max
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from eiso.core.access import (
+    AgencyRequest,
+    agency_required,
+    can_act,
+    get_for_agency_or_404,
+    role_required,
+    scoped,
+)
+from eiso.core.charts import bar_chart, inline_svg
+from eiso.core.choices import Role
+from eiso.dossiers import rules, selectors, services
+from eiso.dossiers.choices import DossierStatus, Timeliness
+from eiso.dossiers.forms import ActionForm, DossierFilterForm, ImportForm, PeriodForm, ReceiveForm
+from eiso.dossiers.imports import dossier_import
+from eiso.dossiers.models import Dossier
+from eiso.workdays.calendar import calendar_for
+
+STAFF = (Role.OFFICER, Role.DIVISION_HEAD, Role.ISO_SECRETARY, Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
+PAGE_SIZE = 25
+S = DossierStatus
+# Which steps are offered for a dossier in each status (the services check them again).
+ACTIONS_BY_STATUS: dict[int, list[str]] = {
+    S.ACCEPTED: ["transfer", "request_supplement", "extend", "resolve", "withdraw"],
+    S.PROCESSING: ["resolve", "request_supplement", "extend", "transfer", "stop", "withdraw"],
+    S.SUPPLEMENT: ["receive_supplement", "withdraw"],
+    S.FINANCIAL: ["resolve", "extend", "withdraw"],
+    S.WITHDRAWAL: ["stop"],
+    S.RESOLVED: ["return"],
+}
+
+
+def _labels() -> dict[str, str]:
+    return {
+        "transfer": _("Chuyển xử lý"),
+        "request_supplement": _("Yêu cầu bổ sung"),
+        "receive_supplement": _("Nhận đủ bổ sung"),
+        "extend": _("Xin lỗi, hẹn lại ngày trả"),
+        "withdraw": _("Công dân rút hồ sơ"),
+        "stop": _("Dừng xử lý"),
+        "resolve": _("Đã xử lý xong"),
+        "return": _("Trả kết quả"),
+    }
+
+
+def _query_without_page(request: AgencyRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@agency_required
+def dossier_list(request: AgencyRequest) -> HttpResponse:
+    form = DossierFilterForm(request.GET or None, agency=request.agency)
+    data: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
+    today = timezone.localdate()
+    as_of = min(today, data["date_to"]) if data.get("date_to") else today
+    queryset = selectors.dossier_list(
+        agency=request.agency,
+        as_of=as_of,
+        date_from=data.get("date_from"),
+        date_to=data.get("date_to"),
+        procedure_id=data["procedure"].pk if data.get("procedure") else None,
+        division_id=data["division"].pk if data.get("division") else None,
+        timeliness=data.get("timeliness") or "",
+        search=data.get("q") or "",
+    )
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "query": _query_without_page(request),
+        "as_of": as_of,
+        "can_act": can_act(request, *STAFF),
+    }
+    template = "dossiers/_table.html" if getattr(request, "htmx", False) else "dossiers/dossier_list.html"
+    return render(request, template, context)
+
+
+@agency_required
+def dossier_detail(request: AgencyRequest, pk: int) -> HttpResponse:
+    dossier = get_for_agency_or_404(
+        selectors.dossier_detail_queryset(agency=request.agency), request.agency, pk=pk
+    )
+    today = timezone.localdate()
+    due = rules.due_for(dossier, calendar_for(request.agency))
+    actions = ACTIONS_BY_STATUS.get(dossier.status, []) if can_act(request, *STAFF) else []
+    labels = _labels()
+    context = {
+        "dossier": dossier,
+        "due": due,
+        "timeliness": Timeliness(rules.timeliness_of(dossier, today)).label,
+        "timeliness_code": rules.timeliness_of(dossier, today),
+        "actions": [(a, labels[a], ActionForm(agency=request.agency, action=a, prefix=a)) for a in actions],
+        "events": dossier.events.all(),
+    }
+    return render(request, "dossiers/dossier_detail.html", context)
+
+
+@role_required(*STAFF)
+@require_POST
+def dossier_action(request: AgencyRequest, pk: int, action: str) -> HttpResponse:
+    dossier = get_for_agency_or_404(Dossier, request.agency, pk=pk)
+    if action not in ActionForm.FIELDS:
+        raise Http404(_("Không tìm thấy bản ghi."))
+    form = ActionForm(request.POST, agency=request.agency, action=action, prefix=action)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect("dossiers:detail", pk=dossier.pk)
+    data = form.cleaned_data
+    common = {"dossier": dossier, "actor": request.person, "at": data["at"]}
+    try:
+        if action == "transfer":
+            services.dossier_transfer(**common, division=data.get("division"))
+        elif action == "request_supplement":
+            services.dossier_request_supplement(**common, reason=data["note"])
+        elif action == "receive_supplement":
+            services.dossier_receive_supplement(**common)
+        elif action == "extend":
+            services.dossier_extend(**common, new_due_at=data["new_due_at"], reason=data["note"])
+        elif action == "withdraw":
+            services.dossier_withdraw(**common)
+        elif action == "stop":
+            services.dossier_stop(**common, reason=data["note"])
+        elif action == "resolve":
+            services.dossier_resolve(**common)
+        else:
+            services.dossier_return(**common)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã cập nhật hồ sơ {code}.").format(code=dossier.code))
+    return redirect("dossiers:detail", pk=dossier.pk)
+
+
+@role_required(*STAFF)
+def dossier_receive(request: AgencyRequest) -> HttpResponse:
+    form = ReceiveForm(request.POST or None, agency=request.agency)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            dossier = services.dossier_receive(
+                agency=request.agency,
+                actor=request.person,
+                procedure=data["procedure"],
+                channel=data["channel"],
+                received_at=data["received_at"],
+                division=data.get("division"),
+                code=data.get("code") or "",
+                applicant_name=data.get("applicant_name") or "",
+                applicant_phone=data.get("applicant_phone") or "",
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("Đã tiếp nhận hồ sơ {code}, hẹn trả ngày {due}.").format(
+                    code=dossier.code, due=f"{dossier.due_date:%d/%m/%Y}"
+                ),
+            )
+            return redirect("dossiers:detail", pk=dossier.pk)
+    return render(request, "dossiers/dossier_receive.html", {"form": form})
+
+
+def _default_period(request: AgencyRequest) -> tuple[dt.date, dt.date]:
+    last = scoped(Dossier.objects.all(), request.agency).aggregate(last=Max("received_on"))["last"]
+    year = (last or timezone.localdate()).year
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+@agency_required
+def dossier_statistics(request: AgencyRequest) -> HttpResponse:
+    start, end = _default_period(request)
+    form = PeriodForm(
+        request.GET if "date_from" in request.GET else None, initial={"date_from": start, "date_to": end}
+    )
+    if form.is_bound and form.is_valid():
+        start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+    args: dict[str, Any] = {"agency": request.agency, "date_from": start, "date_to": end}
+    total = selectors.dossier_stats(**args)
+    by_field = selectors.dossier_stats(**args, group_by="field")
+    by_procedure = selectors.dossier_stats(**args, group_by="procedure")
+    by_division = selectors.dossier_stats(**args, group_by="division")
+    base_query = f"date_from={start:%Y-%m-%d}&date_to={end:%Y-%m-%d}"
+    total["link"] = base_query
+    for row in by_field:
+        row["link"] = f"{base_query}&{urlencode({'field': row['procedure__field'] or ''})}"
+    for row in by_procedure:
+        row["link"] = f"{base_query}&procedure={row['procedure_id']}"
+    chart = bar_chart(
+        [str(row["procedure__field"] or _("(chưa phân loại)"))[:28] for row in by_field],
+        {
+            _("Trước hạn"): [row["resolved_early"] for row in by_field],
+            _("Đúng hạn"): [row["resolved_on_time"] for row in by_field],
+            _("Quá hạn"): [row["resolved_late"] for row in by_field],
+            _("Đang giải quyết"): [row["pending_total"] for row in by_field],
+        },
+        title=_("Kết quả giải quyết theo lĩnh vực"),
+        stacked=True,
+    )
+    context = {
+        "form": form,
+        "date_from": start,
+        "date_to": end,
+        "total": total,
+        "by_field": by_field,
+        "by_procedure": by_procedure,
+        "by_division": by_division,
+        "chart": inline_svg(chart),
+    }
+    return render(request, "dossiers/statistics.html", context)
+
+
+@agency_required
+def dossier_stat_list(request: AgencyRequest) -> HttpResponse:
+    """The dossiers behind one figure of the statistics page (an auditor's drill-down)."""
+    form = PeriodForm(request.GET)
+    bucket = request.GET.get("bucket", "")
+    if not form.is_valid() or bucket not in selectors.STAT_KEYS + selectors.EXTRA_KEYS:
+        raise Http404(_("Không tìm thấy bản ghi."))
+    start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+    queryset = selectors.dossier_list_for_stat(
+        agency=request.agency, date_from=start, date_to=end, bucket=bucket
+    )
+    if request.GET.get("procedure", "").isdigit():
+        queryset = queryset.filter(procedure_id=int(request.GET["procedure"]))
+    elif "field" in request.GET:
+        queryset = queryset.filter(procedure__field=request.GET["field"])
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "query": _query_without_page(request),
+        "date_from": start,
+        "date_to": end,
+        "bucket": bucket,
+        "as_of": end,
+    }
+    return render(request, "dossiers/stat_list.html", context)
+
+
+@role_required(Role.ISO_SECRETARY, Role.DIVISION_HEAD, Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.OFFICER)
+def dossier_import_view(request: AgencyRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = dossier_import(
+            agency=request.agency, file=form.cleaned_data["file"].file, dry_run=form.cleaned_data["dry_run"]
+        )
+    template = "dossiers/_import_result.html" if getattr(request, "htmx", False) else "dossiers/import.html"
+    return render(request, template, {"form": form, "report": report})
