@@ -106,7 +106,12 @@ def test_the_statistics_page_shows_the_ii06a_table_and_a_chart(personas: Persona
     assert "(13)" in text
     drill = client_for(personas.director).get(
         reverse("dossiers:stat_list"),
-        {"date_from": "2017-01-01", "date_to": "2017-08-01", "bucket": "resolved_early", "procedure": str(p.pk)},
+        {
+            "date_from": "2017-01-01",
+            "date_to": "2017-08-01",
+            "bucket": "resolved_early",
+            "procedure": str(p.pk),
+        },
     )
     assert "E1" in drill.content.decode() and "E2" in drill.content.decode()
 
