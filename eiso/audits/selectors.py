@@ -19,6 +19,7 @@ def programme_list(*, agency: Agency) -> QuerySet[AuditProgramme]:
         scoped(AuditProgramme.objects.all(), agency)
         .select_related("approved_by")
         .annotate(item_count=Count("items", distinct=True), audit_count=Count("audits", distinct=True))
+        .order_by("-year")
     )
 
 
@@ -42,8 +43,8 @@ def programme_coverage(*, programme: AuditProgramme) -> dict[str, Any]:
         .annotate(covered=procedure_covered)
         .order_by("code")
     )
-    division_counts = divisions.aggregate(total=Count("pk"), covered=Count("pk", filter=Q(covered=True)))
-    procedure_counts = procedures.aggregate(total=Count("pk"), covered=Count("pk", filter=Q(covered=True)))
+    division_counts = {"total": divisions.count(), "covered": divisions.filter(covered=True).count()}
+    procedure_counts = {"total": procedures.count(), "covered": procedures.filter(covered=True).count()}
     return {
         "divisions": divisions,
         "procedures": procedures,
@@ -60,6 +61,7 @@ def audit_list(*, agency: Agency) -> QuerySet[Audit]:
             finding_count=Count("findings", distinct=True),
             nc_count=Count("findings", filter=Q(findings__kind=FindingKind.NONCONFORMITY), distinct=True),
         )
+        .order_by("-starts_on", "-id")
     )
 
 

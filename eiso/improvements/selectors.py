@@ -33,6 +33,7 @@ def proposal_list(*, agency: Agency, state: str = ProposalState.PROPOSED) -> Que
         .filter(state=state)
         .select_related("procedure", "division")
         .annotate(dossier_count=Count("dossiers"))
+        .order_by("-proposed_on", "-id")
     )
 
 

@@ -34,6 +34,7 @@ def risk_list(*, agency: Agency, kind: str = "", level: str = "") -> QuerySet[Ri
             open_actions=Count("actions", filter=Q(actions__done_on__isnull=True), distinct=True),
         )
     )
+    queryset = queryset.order_by("-score", "code")
     if kind:
         queryset = queryset.filter(kind=kind)
     if level:
