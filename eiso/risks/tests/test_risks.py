@@ -31,7 +31,7 @@ def test_the_level_is_likelihood_times_impact_against_the_agency_thresholds(pers
     _risk(personas, "R1", 1, 4)  # 4: low
     _risk(personas, "R2", 2, 3)  # 6: medium
     _risk(personas, "R3", 3, 4)  # 12: high
-    levels = dict(risk_list(agency=personas.agency).values_list("code", "level"))
+    levels = dict(risk_list(agency=personas.agency).values_list("code", "level"))  # type: ignore[misc]
     assert levels == {"R1": "low", "R2": "medium", "R3": "high"}
     services.risk_scale_update(
         agency=personas.agency,
@@ -41,7 +41,7 @@ def test_the_level_is_likelihood_times_impact_against_the_agency_thresholds(pers
         medium_from=4,
         high_from=6,
     )
-    levels = dict(risk_list(agency=personas.agency).values_list("code", "level"))
+    levels = dict(risk_list(agency=personas.agency).values_list("code", "level"))  # type: ignore[misc]
     assert levels == {"R1": "medium", "R2": "high", "R3": "high"}
 
 
