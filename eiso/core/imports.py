@@ -254,8 +254,10 @@ def _parse(
 ) -> Iterator[ParsedRow]:
     header_row: list[str] | None = None
     positions: list[tuple[int, ColumnSpec]] = []
-    width = 0
+    plan: list[tuple[int, str, bool, int | None, Parser | None]] = []
+    width = header_width = 0
     seen = 0
+    validating = phase == "validate"
     for number, cells in raw_rows:
         if header_row is None:
             if not any(c.strip() for c in cells):
@@ -264,52 +266,52 @@ def _parse(
             positions = _map_header(cells, specs, number, report)
             if not report.ok and any(e.row == number for e in report.errors):
                 return
-            width = len(cells)
+            width = header_width = len(cells)
             while width and not cells[width - 1].strip():
                 width -= 1
+            plan = [(i, spec.name, spec.required, spec.max_length, spec.parser) for i, spec in positions]
             continue
-        if not any(c.strip() for c in cells):
+        if not any(cells) or not "".join(cells).strip():
             continue
         seen += 1
-        if phase == "validate":
+        if validating:
             report.rows += 1
         ok = True
-        if len(cells) > width and any(c.strip() for c in cells[width:]) or len(cells) > len(header_row):
+        n_cells = len(cells)
+        if n_cells > width and (n_cells > header_width or "".join(cells[width:]).strip()):
             report.add_error(
                 number,
                 "",
-                _("Dòng có {n} ô, nhiều hơn {m} cột của dòng tiêu đề.").format(n=len(cells), m=width),
+                _("Dòng có {n} ô, nhiều hơn {m} cột của dòng tiêu đề.").format(n=n_cells, m=width),
             )
             ok = False
         values: dict[str, Any] = {}
-        for index, spec in positions:
-            text = cells[index].strip() if index < len(cells) else ""
+        for index, name, required, max_length, parser in plan:
+            text = cells[index].strip() if index < n_cells else ""
             if not text:
-                if spec.required:
-                    report.add_error(number, spec.name, _("Không được để trống."))
+                if required:
+                    report.add_error(number, name, _("Không được để trống."))
                     ok = False
-                values[spec.name] = None
+                values[name] = None
                 continue
-            if spec.max_length is not None and len(text) > spec.max_length:
+            if max_length is not None and len(text) > max_length:
                 report.add_error(
                     number,
-                    spec.name,
-                    _("Dài {n} ký tự, vượt quá {max} ký tự cho phép.").format(
-                        n=len(text), max=spec.max_length
-                    ),
+                    name,
+                    _("Dài {n} ký tự, vượt quá {max} ký tự cho phép.").format(n=len(text), max=max_length),
                 )
                 ok = False
                 continue
-            if spec.parser is None:
-                values[spec.name] = text
+            if parser is None:
+                values[name] = text
                 continue
             try:
-                values[spec.name] = spec.parser(text)
+                values[name] = parser(text)
             except ValidationError as exc:
-                report.add_error(number, spec.name, " ".join(str(m) for m in exc.messages))
+                report.add_error(number, name, " ".join(str(m) for m in exc.messages))
                 ok = False
             except (ValueError, InvalidOperation) as exc:
-                report.add_error(number, spec.name, str(exc) or _("Giá trị không hợp lệ."))
+                report.add_error(number, name, str(exc) or _("Giá trị không hợp lệ."))
                 ok = False
         yield ParsedRow(number, values, ok)
         if progress is not None and seen % PROGRESS_EVERY == 0:
@@ -481,6 +483,18 @@ def parse_time(text: str) -> dt.time:
 
 def parse_datetime(text: str) -> dt.datetime:
     """ISO 8601 or dd/mm/yyyy HH:MM, read as local time (Asia/Ho_Chi_Minh) unless an offset is given."""
+    if len(text) == 16 and text[2] == "/" and text[5] == "/" and text[10] == " " and text[13] == ":":
+        try:  # the common dd/mm/yyyy HH:MM, without splitting
+            return dt.datetime(
+                int(text[6:10]),
+                int(text[3:5]),
+                int(text[:2]),
+                int(text[11:13]),
+                int(text[14:]),
+                tzinfo=LOCAL_TZ,
+            )
+        except ValueError:
+            pass
     try:
         if "/" in text:
             date_part, _sep, time_part = text.partition(" ")
