@@ -111,7 +111,6 @@ def previous_actions(review: ManagementReview, as_of: dt.date) -> Data:
     )
     items = [
         {
-            "id": d.pk,
             "year": d.review.year,
             "kind": d.kind,
             "text": d.text,
@@ -123,7 +122,7 @@ def previous_actions(review: ManagementReview, as_of: dt.date) -> Data:
         }
         for d in rows[:200]
     ]
-    counts = ReviewDecision.objects.filter(pk__in=[i["id"] for i in items]).aggregate(
+    counts = rows.aggregate(
         done=Count("id", filter=Q(state=ActionState.DONE)),
         open=Count("id", filter=Q(state=ActionState.OPEN)),
         cancelled=Count("id", filter=Q(state=ActionState.CANCELLED)),
