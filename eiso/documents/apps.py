@@ -9,6 +9,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from eiso.core import registry
+        from eiso.documents.panels import documents_panel
         from eiso.documents.reminders import document_reminders
 
         registry.register_nav(
@@ -18,3 +19,8 @@ class DocumentsConfig(AppConfig):
             registry.NavItem("documents:reading_list", _("Tài liệu cần đọc"), icon="book", order=401)
         )
         registry.register_reminder_rule(document_reminders)
+        registry.register_panel(
+            registry.DashboardPanel(
+                template="documents/_panel_documents.html", context=documents_panel, order=40
+            )
+        )

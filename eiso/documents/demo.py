@@ -24,7 +24,7 @@ from eiso.core.models import Person
 from eiso.documents import services
 from eiso.documents.choices import DocumentType, EvaluationResult
 from eiso.documents.models import Document, DocumentReview
-from eiso.procedures.models import HandlingProcess
+from eiso.procedures.models import HandlingProcess, Procedure
 
 # code, title, issuing body, effective from, code of the document it amends
 EXTERNALS = [
@@ -360,7 +360,7 @@ def code_in_press(document: Document, laws: dict[str, Document]) -> bool:
 
 def _forms(ctx: DemoContext, laws: dict[str, Document]) -> None:
     people = ctx.people
-    public_procedures = list(ctx.agency.procedures.filter(published_online_on__isnull=False))
+    public_procedures = list(Procedure.objects.filter(agency=ctx.agency, published_online_on__isnull=False))
     roles = {
         "drafter": people["thuky"],
         "reviewer": people["chanhvanphong"],

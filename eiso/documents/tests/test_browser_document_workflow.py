@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import pytest
 from docx import Document as DocxDocument
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from eiso.documents.models import Document
 
@@ -37,9 +37,12 @@ def test_a_revision_is_drafted_returned_fixed_approved_issued_and_published(
     # The secretary drafts the revision with its DOCX and sends it for review.
     login(page, "thuky")
     page.goto(detail)
-    page.get_by_label("Tệp tài liệu (DOCX hoặc PDF)").set_input_files(
-        files=[{"name": "QT-TTHC-02.docx", "mimeType": "application/octet-stream", "buffer": _docx()}]
-    )
+    upload: FilePayload = {
+        "name": "QT-TTHC-02.docx",
+        "mimeType": "application/octet-stream",
+        "buffer": _docx(),
+    }
+    page.get_by_label("Tệp tài liệu (DOCX hoặc PDF)").set_input_files(files=[upload])
     page.get_by_label("Nội dung sửa đổi").fill("Rút ngắn thời gian thẩm định")
     page.get_by_role("button", name="Tạo dự thảo").click()
     expect(page.get_by_text("Đã tạo dự thảo mới.")).to_be_visible()

@@ -161,3 +161,10 @@ def test_the_periodic_review_moves_the_next_review_date(personas: Personas) -> N
     assert document.last_reviewed_on == dt.date(2017, 2, 10) and document.next_review_on == dt.date(
         2018, 2, 10
     )
+
+
+def test_the_dashboard_shows_the_document_card(personas: Personas) -> None:
+    version = issue(make_document(personas.agency, personas.secretary), personas)
+    services.distribution_send(version=version, actor=personas.secretary, people=[personas.officer])
+    page = client_for(personas.officer).get(reverse("core:dashboard")).content.decode()
+    assert 'id="panel-documents"' in page and "Tài liệu cần đọc: 1" in page
