@@ -13,6 +13,7 @@ from eiso.core.choices import Role
 from eiso.procedures import selectors, services
 from eiso.procedures.forms import FilterForm, ImportForm, ProcedureForm, PublishForm
 from eiso.procedures.models import Procedure
+from eiso.workdays.calendar import calendar_for
 
 PAGE_SIZE = 25
 EDITORS = (Role.ISO_SECRETARY,)
@@ -51,7 +52,13 @@ def procedure_detail(request: AgencyRequest, pk: int) -> HttpResponse:
     procedure = get_for_agency_or_404(
         selectors.procedure_detail_queryset(agency=request.agency), request.agency, pk=pk
     )
-    context = {"procedure": procedure, "can_edit": can_act(request, *EDITORS)}
+    now = timezone.now()
+    value, unit, cutoff = selectors.procedure_rule_at(procedure, timezone.localdate(now))
+    context = {
+        "procedure": procedure,
+        "can_edit": can_act(request, *EDITORS),
+        "due_now": calendar_for(request.agency).due(now, value, unit, cutoff),
+    }
     return render(request, "procedures/procedure_detail.html", context)
 
 

@@ -165,3 +165,19 @@ def test_the_dashboard_shows_the_publication_panel(personas: Personas) -> None:
     _procedure(personas, "1.000001")
     page = client_for(personas.viewer).get(reverse("core:dashboard")).content.decode()
     assert "panel-publication" in page and "0/1 TTHC" in page
+
+
+@pytest.mark.django_db
+def test_catalogue_and_calendar_urls_refuse_objects_of_another_agency(personas: Personas) -> None:
+    from eiso.procedures.tests import isolation as procedure_urls
+    from eiso.workdays.tests import isolation as calendar_urls
+
+    client = client_for(personas.secretary)
+    for module in (procedure_urls, calendar_urls):
+        for name, kwargs in module.url_kwargs(personas.other_agency).items():
+            url = reverse(name, kwargs=kwargs)
+            assert client.get(url).status_code in {403, 404, 405}, url
+            assert client.post(url).status_code in {403, 404}, url
+        for name, kwargs in module.url_kwargs(personas.agency).items():
+            if name != "workdays:override_delete":
+                assert client.get(reverse(name, kwargs=kwargs)).status_code == 200, name
