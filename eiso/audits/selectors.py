@@ -11,7 +11,7 @@ from eiso.audits.choices import FindingKind
 from eiso.audits.models import Audit, AuditProgramme, AuditSession, Finding, ProgrammeItem
 from eiso.core.access import scoped
 from eiso.core.models import Agency, Division, Person
-from eiso.procedures.models import Procedure
+from eiso.procedures.models import Procedure, ProcessStep
 
 
 def programme_list(*, agency: Agency) -> QuerySet[AuditProgramme]:
@@ -27,6 +27,20 @@ def programme_items(*, programme: AuditProgramme) -> QuerySet[ProgrammeItem]:
     return programme.items.select_related("division", "procedure", "process")
 
 
+def _procedure_covered(items: QuerySet[ProgrammeItem]) -> Any:
+    """A procedure is covered when the programme names it, names a process applying it, or names a division
+    that carries out a step of such a process."""
+    steps_in_covered_divisions = ProcessStep.objects.filter(
+        process__procedures=OuterRef("pk"),
+        division__in=items.filter(division__isnull=False).values("division"),
+    )
+    return (
+        Exists(items.filter(procedure=OuterRef("pk")))
+        | Exists(items.filter(process__procedures=OuterRef("pk")))
+        | Exists(steps_in_covered_divisions)
+    )
+
+
 def programme_coverage(*, programme: AuditProgramme) -> dict[str, Any]:
     """Every active division and every in-scope procedure, each marked covered or not by the programme."""
     items = ProgrammeItem.objects.filter(programme=programme)
@@ -35,9 +49,7 @@ def programme_coverage(*, programme: AuditProgramme) -> dict[str, Any]:
         .annotate(covered=Exists(items.filter(division=OuterRef("pk"))))
         .order_by("order", "name")
     )
-    procedure_covered = Exists(items.filter(procedure=OuterRef("pk"))) | Exists(
-        items.filter(process__procedures=OuterRef("pk"))
-    )
+    procedure_covered = _procedure_covered(items)
     procedures = (
         Procedure.objects.filter(agency_id=programme.agency_id, in_scope=True, is_active=True)
         .annotate(covered=procedure_covered)
@@ -70,7 +82,11 @@ def audit_sessions(*, audit: Audit) -> QuerySet[AuditSession]:
 
 
 def audit_findings(*, audit: Audit) -> QuerySet[Finding]:
-    return audit.findings.select_related("division", "auditor").order_by("kind", "division__order", "id")
+    return (
+        audit.findings.select_related("division", "auditor")
+        .prefetch_related("nonconformities__corrective_actions")
+        .order_by("kind", "division__order", "id")
+    )
 
 
 def auditors(*, agency: Agency) -> QuerySet[Person]:
@@ -99,10 +115,7 @@ def audit_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> di
     programme_items = ProgrammeItem.objects.filter(
         programme__agency=agency, programme__year__gte=date_from.year, programme__year__lte=date_to.year
     )
-    procedures_covered = in_scope.filter(
-        Exists(programme_items.filter(procedure=OuterRef("pk")))
-        | Exists(programme_items.filter(process__procedures=OuterRef("pk")))
-    ).count()
+    procedures_covered = in_scope.filter(_procedure_covered(programme_items)).count()
     by_kind = findings.aggregate(
         **{kind: Count("pk", filter=Q(kind=kind)) for kind in FindingKind.values}, total=Count("pk")
     )
