@@ -61,7 +61,7 @@ ci: test test-postgres test-browser
 
 # Translations: every app keeps its own locale/; sources are Vietnamese, English is the translation.
 messages: $(VENV)/.test-installed
-	for app in $(dir $(APPS)); do (cd $$app && mkdir -p locale && ../../$(EISO) makemessages -l en -l vi --no-location --no-obsolete); done
+	for app in $(dir $(APPS)); do (cd $$app && mkdir -p locale && EISO_VAR_DIR=$(CURDIR)/var ../../$(EISO) makemessages -l en -l vi --no-location --no-obsolete); done
 
 compilemessages: $(VENV)/.test-installed
 	cd eiso && ../$(EISO) compilemessages
