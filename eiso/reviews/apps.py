@@ -9,9 +9,13 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from eiso.core import registry
+        from eiso.reviews.panels import review_panel
         from eiso.reviews.selectors import review_reminders
 
         registry.register_nav(
             registry.NavItem("reviews:list", _("Xem xét của lãnh đạo"), icon="people", order=700)
         )
         registry.register_reminder_rule(review_reminders)
+        registry.register_panel(
+            registry.DashboardPanel(template="reviews/_panel_review.html", context=review_panel, order=70)
+        )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,8 +11,12 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eiso.audits.models import AuditProgramme
+from eiso.audits.services import programme_create, programme_item_add
 from eiso.core.models import Agency, Division, Person, SteeringCommittee
 from eiso.core.services import event_record
+from eiso.objectives.models import ObjectiveSet
+from eiso.objectives.services import objective_set_copy
 from eiso.reviews.charts import section_chart
 from eiso.reviews.choices import ActionState, Attendance, DecisionKind, RecordKind, ReviewState
 from eiso.reviews.inputs import SECTION_BY_KEY, SECTIONS
@@ -389,7 +392,7 @@ def plan_next_year(*, review: ManagementReview, actor: Person | None) -> QmsPlan
     plan.audit_divisions.set(divisions)
     plan.objectives_copied = plan.objectives_copied or _copy_objectives(agency, review.year, year, actor)
     plan.audit_programme_created = plan.audit_programme_created or _audit_programme(
-        agency, year, divisions, actor
+        review, year, divisions, actor
     )
     plan.save(update_fields=["objectives_copied", "audit_programme_created", "updated_at"])
     for decision in review.decisions.filter(amount_vnd__isnull=False).exclude(state=ActionState.CANCELLED):
@@ -407,37 +410,41 @@ def plan_next_year(*, review: ManagementReview, actor: Person | None) -> QmsPlan
 
 
 def _copy_objectives(agency: Agency, source_year: int, year: int, actor: Person | None) -> bool:
-    try:
-        services = importlib.import_module("eiso.objectives.services")
-        models = importlib.import_module("eiso.objectives.models")
-    except ImportError:
-        return False
-    copy = getattr(services, "objective_set_copy", None)
-    objective_set = getattr(models, "ObjectiveSet", None)
-    if copy is None or objective_set is None:
-        return False
-    if objective_set.objects.filter(agency=agency, year=year).exists():
+    """Next year's objectives copied (and then extended by hand) from this year's set."""
+    if ObjectiveSet.objects.filter(agency=agency, year=year).exists():
         return True
-    source = objective_set.objects.filter(agency=agency, year=source_year).first()
+    source = ObjectiveSet.objects.filter(agency=agency, year=source_year).first()
     if source is None:
         return False
-    copy(source=source, year=year, actor=actor)
+    objective_set_copy(source=source, year=year, actor=actor)
     return True
 
 
-def _audit_programme(agency: Agency, year: int, divisions: list[Division], actor: Person | None) -> bool:
-    """Create the audit programme through the audits module when it offers a service for it."""
-    try:
-        services = importlib.import_module("eiso.audits.services")
-    except ImportError:
-        return False
-    create = getattr(services, "audit_programme_create", None)
-    if create is None:
-        return False
-    try:
-        create(agency=agency, year=year, divisions=divisions, actor=actor)
-    except (TypeError, ValidationError):
-        return False
+def _audit_programme(
+    review: ManagementReview, year: int, divisions: list[Division], actor: Person | None
+) -> bool:
+    """Next year's internal audit programme covering every active division, with the decided budget."""
+    agency = review.agency
+    if AuditProgramme.objects.filter(agency=agency, year=year).exists():
+        return True
+    budget = (
+        review.decisions.filter(is_internal_audit_budget=True)
+        .exclude(state=ActionState.CANCELLED)
+        .order_by("id")
+        .first()
+    )
+    actor = actor or review.chair
+    programme = programme_create(
+        agency=agency,
+        actor=actor,
+        year=year,
+        title=f"Chương trình đánh giá nội bộ năm {year}",
+        budget_line=budget.text[:255] if budget else "",
+        budget_amount=(budget.amount_vnd or 0) if budget else 0,
+        note=str(review),
+    )
+    for division in divisions:
+        programme_item_add(programme=programme, actor=actor, planned_month=7, division=division)
     return True
 
 

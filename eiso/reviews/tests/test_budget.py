@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from eiso.audits.models import AuditProgramme
 from eiso.core.testing import Personas
 from eiso.reviews import services
 from eiso.reviews.choices import ActionState, DecisionKind
@@ -65,5 +66,11 @@ def test_next_years_plan_covers_every_division_and_carries_the_budget(personas: 
     assert plan.year == 2018
     assert set(plan.audit_divisions.all()) == {personas.office, personas.division}
     assert [line.amount_vnd for line in plan.budget_lines.all()] == [8_000_000]
+    programme = AuditProgramme.objects.get(agency=personas.agency, year=2018)
+    assert set(programme.items.values_list("division", flat=True)) == {
+        personas.office.pk,
+        personas.division.pk,
+    }
+    assert programme.budget_amount == 8_000_000
     again = services.plan_next_year(review=review, actor=personas.secretary)
     assert again.pk == plan.pk and again.budget_lines.count() == 1

@@ -111,3 +111,9 @@ def test_a_reminder_goes_out_when_no_review_is_planned_by_june_and_when_none_is_
     planned(personas)
     send_reminders(today=dt.date(2017, 12, 2))
     assert Notification.objects.filter(recipient=personas.secretary, key="review:2017:overdue").exists()
+
+
+def test_the_dashboard_shows_this_years_review_and_the_open_decisions(personas: Personas) -> None:
+    response = client_for(personas.director).get(reverse("core:dashboard"))
+    assert 'id="panel-review"' in response.content.decode()
+    assert "Chưa lập kế hoạch" in response.content.decode()
