@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -402,8 +403,13 @@ def legal_change_resolve(request: AgencyRequest, pk: int) -> HttpResponse:
 @agency_required
 def evaluation_list(request: AgencyRequest) -> HttpResponse:
     year_text = request.GET.get("nam", "")
-    year = int(year_text) if year_text.isdigit() else timezone.localdate().year
-    summary = selectors.documents_summary(agency=request.agency, year=year, as_of=timezone.localdate())
+    year = (
+        int(year_text)
+        if year_text.isdigit() and 2000 <= int(year_text) <= 2100
+        else timezone.localdate().year
+    )
+    as_of = min(timezone.localdate(), dt.date(year, 12, 31))
+    summary = selectors.documents_summary(agency=request.agency, year=year, as_of=as_of)
     documents = (
         selectors.document_list(agency=request.agency)
         .exclude(doc_type=DocumentType.EXTERNAL)

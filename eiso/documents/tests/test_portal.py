@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -129,3 +130,12 @@ def test_a_newly_issued_public_version_replaces_the_old_one_on_the_portal(
     assert "sửa đổi 1," in Client().get(url).content.decode()
     services.version_issue(version=version, actor=personas.secretary, effective_from=dt.date(2018, 1, 1))
     assert "sửa đổi 2," in Client().get(url).content.decode()
+
+
+def test_the_public_list_runs_a_fixed_number_of_queries(
+    personas: Personas, published: dict, django_assert_max_num_queries: Any
+) -> None:
+    for i in range(40):
+        make_procedure(personas.agency, f"2.{i:03d}")
+    with django_assert_max_num_queries(8):
+        assert Client().get(reverse("portal:procedure_list", args=[personas.agency.code])).status_code == 200

@@ -168,3 +168,53 @@ def test_the_dashboard_shows_the_document_card(personas: Personas) -> None:
     services.distribution_send(version=version, actor=personas.secretary, people=[personas.officer])
     page = client_for(personas.officer).get(reverse("core:dashboard")).content.decode()
     assert 'id="panel-documents"' in page and "Tài liệu cần đọc: 1" in page
+
+
+def test_recording_an_amending_law_through_the_page_flags_the_linked_documents(personas: Personas) -> None:
+    law = services.document_create(
+        agency=personas.agency,
+        actor=personas.secretary,
+        doc_type="external",
+        code="QĐ 09/2015",
+        title="Quy chế",
+    )
+    document = make_document(personas.agency, personas.secretary, legal_bases=[law])
+    client = client_for(personas.secretary)
+    response = client.post(
+        reverse("documents:document_create"),
+        {
+            "doc_type": "external",
+            "code": "NĐ 61/2018",
+            "title": "Nghị định một cửa",
+            "amends": law.pk,
+            "legal_effective_from": "2018-06-21",
+            "review_period_months": 12,
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("documents:legal_changes")).content.decode()
+    assert document.code in page and "21/09/2018" in page
+
+
+def test_editing_a_document_keeps_its_code_when_left_empty(personas: Personas) -> None:
+    document = make_document(personas.agency, personas.secretary)
+    response = client_for(personas.secretary).post(
+        reverse("documents:document_edit", args=[document.pk]),
+        {"doc_type": "system_procedure", "code": "", "title": "Tên mới", "review_period_months": 6},
+    )
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert (document.code, document.title, document.review_period_months) == ("QT-01", "Tên mới", 6)
+
+
+def test_the_evaluation_page_records_a_result_for_the_year(personas: Personas) -> None:
+    document = make_document(personas.agency, personas.secretary)
+    issue(document, personas)
+    client = client_for(personas.division_head)
+    client.post(
+        reverse("documents:evaluation_record", args=[document.pk]),
+        {"year": 2017, "result": "needs_change", "notes": "Thiếu biểu mẫu"},
+    )
+    page = client.get(reverse("documents:evaluations"), {"nam": "2017"}).content.decode()
+    assert "Thiếu biểu mẫu" in page
+    assert client.get(reverse("documents:evaluations"), {"nam": "99999"}).status_code == 200
