@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eiso.core import charts
+from eiso.core.access import scoped
 from eiso.objectives.models import ObjectiveSet
 from eiso.objectives.selectors import objective_set_measure
 
@@ -19,12 +21,14 @@ def objectives_panel(request: HttpRequest) -> dict[str, Any] | None:
     if agency is None:
         return None
     today = timezone.localdate()
-    objective_set = ObjectiveSet.objects.filter(agency=agency, year=today.year).first()
+    # this year's set; without one yet, the latest earlier set, measured at its year's end
+    objective_set = ObjectiveSet.objects.filter(agency=agency, year__lte=today.year).order_by("-year").first()
     if objective_set is None:
         return {"objective_set": None, "year": today.year}
+    as_of = min(today, dt.date(objective_set.year, 12, 31))
     rows = [
         row
-        for group in objective_set_measure(objective_set, today, with_trend=False)
+        for group in objective_set_measure(objective_set, as_of, with_trend=False)
         for row in group["indicators"]
     ]
     chart = None
@@ -39,7 +43,13 @@ def objectives_panel(request: HttpRequest) -> dict[str, Any] | None:
                 },
             )
         )
-    return {"objective_set": objective_set, "rows": rows, "chart": chart, "year": today.year, "as_of": today}
+    return {
+        "objective_set": objective_set,
+        "rows": rows,
+        "chart": chart,
+        "year": objective_set.year,
+        "as_of": as_of,
+    }
 
 
 def timeliness_panel(request: HttpRequest) -> dict[str, Any] | None:
@@ -50,8 +60,18 @@ def timeliness_panel(request: HttpRequest) -> dict[str, Any] | None:
         from eiso.dossiers.selectors import dossier_stats
     except ImportError:
         return None
+    from eiso.dossiers.models import Dossier
+
     today = timezone.localdate()
-    stats = dossier_stats(agency=agency, date_from=dt.date(today.year, 1, 1), date_to=today)
+    # this year to date; while nothing is resolved this year yet, the last year with resolved dossiers
+    latest = (
+        scoped(Dossier.objects.all(), agency)
+        .filter(finished_on__lte=today)
+        .aggregate(latest=Max("finished_on"))["latest"]
+    )
+    year = today.year if latest is None or latest.year == today.year else latest.year
+    date_to = today if year == today.year else dt.date(year, 12, 31)
+    stats = dossier_stats(agency=agency, date_from=dt.date(year, 1, 1), date_to=date_to)
     resolved = stats["resolved_total"]
     good = stats["resolved_early"] + stats["resolved_on_time"]
     chart = None

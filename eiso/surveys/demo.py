@@ -34,17 +34,19 @@ LATER = [
 ]
 
 
-def _dossier_codes(ctx: DemoContext) -> list[dict[str, Any]]:
-    """The demo's 2017 dossiers (if the dossiers module loaded them), to tie some responses to."""
+def _dossiers(ctx: DemoContext) -> list[dict[str, Any]]:
+    """The demo's dossiers finished before 25/07/2017 (if the dossiers module loaded them), by finish date."""
     try:
         dossier_model = apps.get_model("dossiers", "Dossier")
     except LookupError:
         return []
     return [
         dict(row)
-        for row in dossier_model._default_manager.filter(agency=ctx.agency, code__contains="2017")
-        .order_by("code")
-        .values("id", "code", "procedure_id", "division_id")[:30]
+        for row in dossier_model._default_manager.filter(
+            agency=ctx.agency, finished_on__gte=dt.date(2017, 1, 1), finished_on__lt=dt.date(2017, 7, 25)
+        )
+        .order_by("finished_on", "code")
+        .values("id", "code", "procedure_id", "division_id", "finished_on")
     ]
 
 
@@ -57,13 +59,18 @@ def load(ctx: DemoContext) -> None:
     questionnaire = questionnaire_default_create(agency=ctx.agency)
     questions = list(questionnaire.questions.order_by("order"))
     secretary = ctx.people.get("thuky")
-    dossiers = _dossier_codes(ctx)
+    dossiers = _dossiers(ctx)
+    next_dossier = 0
     rows = []
     start = dt.date(2017, 1, 5)
     for i in range(SATISFIED_2017):
         day = start + dt.timedelta(days=(i * 204) // SATISFIED_2017)  # 05/01/2017 … 24/07/2017
         overall = 5 if i % 3 else 4
-        link = dossiers[i] if i < len(dossiers) else {}
+        link: dict[str, Any] = {}
+        # every other form names the dossier it rates: one finished by that day, each dossier once
+        if i % 2 == 0 and next_dossier < len(dossiers) and dossiers[next_dossier]["finished_on"] <= day:
+            link = dossiers[next_dossier]
+            next_dossier += 1
         rows.append((i, day, overall, 4 + (i % 2), 2 if i % 5 else 1, COMMENTS.get(i, ""), link))
     for j, (day, overall, other, points, comment) in enumerate(LATER):
         rows.append((SATISFIED_2017 + j, day, overall, other, points, comment, {}))

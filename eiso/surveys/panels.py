@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eiso.core import charts
-from eiso.surveys.selectors import satisfaction_summary
+from eiso.surveys.selectors import response_list, satisfaction_summary
 
 
 def satisfaction_panel(request: HttpRequest) -> dict[str, Any] | None:
@@ -18,7 +19,11 @@ def satisfaction_panel(request: HttpRequest) -> dict[str, Any] | None:
     if agency is None:
         return None
     today = timezone.localdate()
-    summary = satisfaction_summary(agency=agency, date_from=dt.date(today.year, 1, 1), date_to=today)
+    # the current year to date; while it has no responses yet, the last year that has some
+    latest = response_list(agency=agency, date_to=today).aggregate(latest=Max("period"))["latest"]
+    year = today.year if latest is None or latest.year == today.year else latest.year
+    date_to = today if year == today.year else dt.date(year, 12, 31)
+    summary = satisfaction_summary(agency=agency, date_from=dt.date(year, 1, 1), date_to=date_to)
     chart = None
     if summary["valid"]:
         chart = charts.inline_svg(
@@ -29,4 +34,4 @@ def satisfaction_panel(request: HttpRequest) -> dict[str, Any] | None:
                 }
             )
         )
-    return {"summary": summary, "year": today.year, "chart": chart}
+    return {"summary": summary, "year": year, "chart": chart}
