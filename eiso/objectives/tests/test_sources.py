@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from eiso.core.testing import Personas
+from eiso.core.testing import Personas, client_for
 from eiso.dossiers.tests.factories import make_procedure, received, resolved
 from eiso.objectives.selectors import indicator_measure
 from eiso.objectives.services import manual_value_post, manual_value_record
@@ -38,6 +38,11 @@ def test_on_time_rate_counts_early_and_on_time_over_resolved_dossiers(personas: 
     )
     assert row["extra"] == {"early": 1, "on_time": 1}
     assert row["status"] == "not_met"
+    assert (
+        row["link"] == "/ho-so/thong-ke/ho-so/?bucket=resolved_total&date_from=2017-01-01&date_to=2017-08-01"
+    )
+    html = client_for(personas.viewer).get(row["link"]).content.decode()
+    assert all(code in html for code in ("early", "on-time", "late")) and "pending" not in html
 
 
 def test_early_rate_counts_only_dossiers_finished_before_the_due_day(personas: Personas) -> None:
@@ -87,6 +92,7 @@ def test_published_rate_counts_in_scope_procedures_posted_by_the_as_of_date(pers
     assert indicator_measure(indicator, D(2017, 3, 1))["display"] == "1/3"
     row = indicator_measure(indicator, D(2017, 8, 1))
     assert (row["display"], row["status"]) == ("2/3", "not_met")
+    assert row["link"].startswith("/thu-tuc/?published=1&in_scope=1")
     assert set(row["extra"]) == {"processes_published", "processes_total"}
 
 
