@@ -114,3 +114,13 @@ class ImportForm(BootstrapFormMixin, forms.Form):
         ),
     )
     dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa ghi"), required=False)
+
+
+class LookupForm(BootstrapFormMixin, forms.Form):
+    """The citizen's lookup on the public portal: the exact dossier code, nothing else."""
+
+    ma = forms.CharField(
+        label=_("Mã hồ sơ"),
+        max_length=64,
+        help_text=_("Mã in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả, ví dụ 000.00.20.H34-170302-0001."),
+    )

@@ -9,9 +9,11 @@ transaction. Memory holds one batch plus the set of codes seen (for the duplicat
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import Model
+from django.db import connection
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -181,15 +183,16 @@ class DossierImporter:
             report.add_error(row.row, "supplement_received_at", _("Nhận bổ sung trước khi yêu cầu bổ sung."))
 
     # -- pass 2 ---------------------------------------------------------------------------------------------
-    def build(self, v: dict[str, Any]) -> Dossier:
+    def build(self, v: dict[str, Any]) -> SimpleNamespace:
+        """The dossier's column values (attnames), derived columns included; no model instance (speed)."""
         procedure = self.procedures[v["procedure_code"]]
         value, unit, cutoff = procedure_rule_at(procedure, rules.local_date(v["received_at"]))
         requested = v["supplement_requested_at"]
         count = v["supplement_count"] if v["supplement_count"] is not None else int(requested is not None)
-        dossier = Dossier(
-            agency=self.agency,
+        dossier = SimpleNamespace(
+            agency_id=self.agency.pk,
             code=v["code"],
-            procedure=procedure,
+            procedure_id=procedure.pk,
             channel=v["channel"] or Channel.DIRECT,
             division_id=self.divisions[normalise_header(v["division"])] if v["division"] else None,
             status=v["status"],
@@ -199,11 +202,11 @@ class DossierImporter:
             supplement_count=count,
             **{column: v[column] for column in TIMES},
         )
-        rules.derive(dossier, self.calendar)
+        rules.derive(dossier, self.calendar)  # type: ignore[arg-type]
         return dossier
 
     def write(self, rows: Iterator[ParsedRow], report: ImportReport) -> None:
-        batch: list[Dossier] = []
+        batch: list[SimpleNamespace] = []
         for row in rows:
             batch.append(self.build(_values(row)))
             if len(batch) >= BATCH:
@@ -219,7 +222,7 @@ class DossierImporter:
             data={"created": report.created, "updated": report.updated, "unchanged": report.unchanged},
         )
 
-    def _flush(self, batch: list[Dossier], report: ImportReport) -> None:
+    def _flush(self, batch: list[SimpleNamespace], report: ImportReport) -> None:
         existing = {
             row["code"]: row
             for row in Dossier.objects.filter(agency=self.agency, code__in=[d.code for d in batch]).values(
@@ -231,11 +234,13 @@ class DossierImporter:
         report.created += len(new)
         report.updated += len(changed)
         report.unchanged += len(batch) - len(new) - len(changed)
-        if new:
-            Dossier.objects.bulk_create(new)
+        if new and connection.vendor == "postgresql":
+            _copy(new)
+        elif new:
+            Dossier.objects.bulk_create([_model(d) for d in new])
         if changed:
             Dossier.objects.bulk_create(
-                changed,
+                [_model(d) for d in changed],
                 update_conflicts=True,
                 unique_fields=["agency", "code"],
                 update_fields=[c.removesuffix("_id") if c.endswith("_id") else c for c in COMPARED]
@@ -251,7 +256,28 @@ def _values(row: ParsedRow) -> dict[str, Any]:
     return _EMPTY | row.values
 
 
-def _differs(dossier: Model, stored: dict[str, Any]) -> bool:
+_COPY_FIELDS = [f for f in Dossier._meta.concrete_fields if not f.primary_key]
+_MODEL_ATTRS = {f.attname for f in _COPY_FIELDS}
+
+
+def _model(values: SimpleNamespace) -> Dossier:
+    return Dossier(**{k: v for k, v in vars(values).items() if k in _MODEL_ATTRS})
+
+
+def _copy(batch: list[SimpleNamespace]) -> None:
+    """New rows through PostgreSQL COPY: the fast path of a large import (same values as bulk_create)."""
+    now = timezone.now()
+    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in _COPY_FIELDS)
+    defaults = {f.attname: f.get_default() for f in _COPY_FIELDS}
+    defaults["created_at"] = defaults["updated_at"] = now
+    sql = f"COPY {Dossier._meta.db_table} ({columns}) FROM STDIN"  # noqa: S608 - names from the model
+    with connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for values in batch:
+            given = vars(values)
+            copy.write_row([given.get(f.attname, defaults[f.attname]) for f in _COPY_FIELDS])
+
+
+def _differs(dossier: Any, stored: dict[str, Any]) -> bool:
     return any(getattr(dossier, column) != stored[column] for column in COMPARED)
 
 

@@ -207,7 +207,7 @@ def dossier_statistics(request: AgencyRequest) -> HttpResponse:
     for row in by_procedure:
         row["link"] = f"{base_query}&procedure={row['procedure_id']}"
     chart = bar_chart(
-        [str(row["procedure__field"] or _("(chưa phân loại)"))[:28] for row in by_field],
+        [str(i) for i in range(1, len(by_field) + 1)],  # the STT of each field in the table below
         {
             _("Trước hạn"): [row["resolved_early"] for row in by_field],
             _("Đúng hạn"): [row["resolved_on_time"] for row in by_field],

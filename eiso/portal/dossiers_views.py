@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from eiso.core.forms import BootstrapFormMixin
 from eiso.core.ratelimit import ratelimited
+from eiso.dossiers.forms import LookupForm
 from eiso.dossiers.selectors import dossier_public
-
-
-class LookupForm(BootstrapFormMixin, forms.Form):
-    ma = forms.CharField(
-        label=_("Mã hồ sơ"),
-        max_length=64,
-        help_text=_("Mã in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả, ví dụ 000.00.20.H34-170302-0001."),
-    )
 
 
 @require_GET
