@@ -117,7 +117,7 @@ def load(ctx: DemoContext) -> None:
         [("VP", 7), ("TTBCXB", 7), ("BCVT", 7)],
         "Đánh giá các phòng có TTHC nhiều hồ sơ; Thanh tra và phòng CNTT đánh giá năm sau.",
     )
-    _programme(
+    programme_2018 = _programme(
         ctx,
         2018,
         dt.date(2018, 1, 15),
@@ -178,6 +178,7 @@ def load(ctx: DemoContext) -> None:
                 "evidence": "Đã kiểm tra tại các phòng",
             },
         )
+    _audit_2018(ctx, programme_2018)
     for division, kind, clause, description, evidence, auditor in FINDINGS:
         Finding.objects.update_or_create(
             audit=audit,
@@ -190,6 +191,52 @@ def load(ctx: DemoContext) -> None:
                 "auditor": p[auditor],
                 "found_on": dt.date(2017, 7, 26),
             },
+        )
+
+
+AUDIT_2018_TITLE = "Đánh giá nội bộ tất cả các phòng năm 2018"
+
+
+def _audit_2018(ctx: DemoContext, programme: AuditProgramme) -> None:
+    """The audit planned from the 2018 programme: every division, no findings yet (report in draft)."""
+    d, p = ctx.divisions, ctx.people
+    audit, _ = Audit.objects.update_or_create(
+        agency=ctx.agency,
+        title=AUDIT_2018_TITLE,
+        defaults={
+            "programme": programme,
+            "objectives": "Đánh giá sự phù hợp và hiệu lực của HTQLCL tại tất cả các phòng theo TCVN ISO "
+            "9001:2015; theo dõi việc khắc phục các điểm không phù hợp năm 2017.",
+            "scope": "Tất cả các phòng thuộc Sở.",
+            "criteria": "TCVN ISO 9001:2015; Sổ tay chất lượng; các quy trình giải quyết TTHC.",
+            "criteria_tags": ["TCVN ISO 9001:2015", "Sổ tay chất lượng", "Quy trình TTHC"],
+            "starts_on": dt.date(2018, 6, 12),
+            "ends_on": dt.date(2018, 6, 13),
+            "lead_auditor": p["chanhvanphong"],
+            "report_status": ReportStatus.DRAFT,
+        },
+    )
+    audit.team.set([p["danhgia"], p["danhgia2"]])
+    audit.auditees.set(d.values())
+    # auditor per division, never their own: VP by danhgia, TTR by danhgia2, and so on
+    schedule = [
+        ("VP", 12, 8, ["danhgia"]),
+        ("TTR", 12, 14, ["danhgia2"]),
+        ("BCVT", 13, 8, ["danhgia", "danhgia2"]),
+        ("CNTT", 13, 10, ["chanhvanphong", "danhgia"]),
+        ("TTBCXB", 13, 14, ["chanhvanphong", "danhgia2"]),
+    ]
+    for division, day, hour, auditors in schedule:
+        starts = dt.datetime(2018, 6, day, hour, 0, tzinfo=LOCAL)
+        session, _ = AuditSession.objects.update_or_create(
+            audit=audit,
+            division=d[division],
+            defaults={"starts_at": starts, "ends_at": starts + dt.timedelta(hours=1, minutes=30)},
+        )
+        session.auditors.set([p[u] for u in auditors])
+    for order, (clause, question) in enumerate(TEMPLATE_ITEMS, start=1):
+        ChecklistItem.objects.update_or_create(
+            audit=audit, order=order, defaults={"clause": clause, "question": question}
         )
 
 

@@ -345,7 +345,7 @@ def nc_proposals_generate(*, agency: Agency, today: dt.date) -> list[NcProposal]
     dossiers = (
         late_dossiers(agency=agency, date_from=today - dt.timedelta(days=LOOKBACK_DAYS), date_to=today)
         .exclude(pk__in=already)
-        .filter(due_date__lt=today)
+        .filter(due_date__lt=today, due_date__gte=today - dt.timedelta(days=LOOKBACK_DAYS))
         .only("pk", "code", "due_date", "finished_on", "procedure_id", "division_id")
     )
     touched: dict[tuple[int, int | None], NcProposal] = {}
