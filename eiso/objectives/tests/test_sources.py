@@ -171,5 +171,10 @@ def test_a_manual_value_cannot_be_posted_without_evidence(personas: Personas) ->
     assert "evidence_text" in error.value.message_dict
 
 
-def test_documents_reviewed_rate_is_offered_once_the_documents_module_provides_it() -> None:
-    assert get_source("documents_reviewed_rate") is not None
+@pytest.mark.parametrize("key", ["documents_reviewed_rate", "corrective_actions_closed_on_time_rate"])
+def test_later_modules_rates_are_offered_and_an_empty_period_has_no_data(
+    personas: Personas, key: str
+) -> None:
+    assert get_source(key) is not None
+    row = indicator_measure(make_indicator(personas.agency, key), D(2017, 8, 1))
+    assert (row["value"], row["denominator"], row["status"]) == (None, None, "no_data")
