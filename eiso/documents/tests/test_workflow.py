@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 
 from eiso.core.models import DomainEvent
 from eiso.core.testing import Personas
@@ -181,3 +181,20 @@ def test_the_code_follows_the_pattern_of_its_type(personas: Personas) -> None:
 def test_only_procedures_and_forms_can_be_public(personas: Personas) -> None:
     with pytest.raises(ValidationError, match="công khai"):
         make_document(personas.agency, personas.secretary, is_public=True)
+
+
+def test_the_database_refuses_a_bulk_rewrite_of_an_issued_version(personas: Personas) -> None:
+    version = issue(make_document(personas.agency, personas.secretary), personas)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        DocumentVersion.objects.filter(pk=version.pk).update(body="viết lại")
+    DocumentVersion.objects.filter(pk=version.pk).update(withdraw_reason="")  # bookkeeping stays possible
+    version.refresh_from_db()
+    assert version.body == "Nội dung quy trình"
+
+
+def test_a_draft_can_still_be_changed_in_bulk(personas: Personas) -> None:
+    document = make_document(personas.agency, personas.secretary)
+    version = services.version_create(document=document, actor=personas.secretary, body="x")
+    DocumentVersion.objects.filter(pk=version.pk).update(body="y")
+    version.refresh_from_db()
+    assert version.body == "y"
