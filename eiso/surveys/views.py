@@ -3,8 +3,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import qrcode
-import qrcode.image.svg
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -20,6 +18,7 @@ from eiso.core.access import AgencyRequest, agency_required, role_required
 from eiso.core.choices import Role
 from eiso.surveys import selectors
 from eiso.surveys.forms import ResultsFilterForm, SurveyForm
+from eiso.surveys.qr import qr_svg, survey_url
 from eiso.surveys.services import questionnaire_default_create, survey_response_submit
 
 ENTRY_ROLES = (Role.ISO_SECRETARY, Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.DIVISION_HEAD, Role.OFFICER)
@@ -127,15 +126,10 @@ def paper_entry(request: AgencyRequest) -> HttpResponse:
     return render(request, "surveys/paper_entry.html", {"form": form, "questionnaire": questionnaire})
 
 
-def survey_qr_svg(url: str) -> str:
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
-    return charts.inline_svg(image.to_string(encoding="unicode").encode())
-
-
 @agency_required
 def qr_print(request: AgencyRequest) -> HttpResponse:
-    """An A5 sheet with the short link and its QR code, for the receipt and the one-stop desk."""
-    url = request.build_absolute_uri(
-        reverse("portal:survey_form", kwargs={"agency_code": request.agency.code})
-    )
-    return render(request, "surveys/qr_print.html", {"url": url, "qr": survey_qr_svg(url)})
+    """An A5 sheet with the short link and its QR code, for the one-stop desk; ?ma=<code> prints the
+    link of one dossier (for its receipt)."""
+    code = request.GET.get("ma", "").strip()[:64]
+    url = survey_url(request, request.agency, code)
+    return render(request, "surveys/qr_print.html", {"url": url, "qr": qr_svg(url), "code": code})

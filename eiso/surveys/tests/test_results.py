@@ -115,3 +115,8 @@ def test_the_responses_list_filters_satisfied_ones(personas: Personas, questionn
         {"date_from": "2017-01-01", "date_to": "2017-12-31", "satisfied": "1"},
     ).content.decode()
     assert 'id="response-count">1<' in html
+
+
+def test_the_qr_page_can_print_the_link_of_one_dossier_for_its_receipt(personas: Personas) -> None:
+    html = client_for(personas.officer).get(reverse("surveys:qr_print"), {"ma": "HS-0042"}).content.decode()
+    assert f"/cong-khai/khao-sat/{personas.agency.code}/?ma=HS-0042" in html
