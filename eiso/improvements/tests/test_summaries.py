@@ -13,19 +13,21 @@ YEAR = (dt.date(2017, 1, 1), dt.date(2017, 12, 31))
 AT = dt.datetime(2017, 8, 1, 9, tzinfo=dt.UTC)
 
 
-def _close(p: Personas, car: object, on: dt.date, result: str = "effective") -> None:
-    services.action_item_done(item=car.actions.get(), actor=p.officer, at=AT)  # type: ignore[attr-defined]
+def _close(
+    p: Personas, car: object, on: dt.date, result: str = "effective", done_at: dt.datetime = AT
+) -> None:
+    services.action_item_done(item=car.actions.get(), actor=p.officer, at=done_at)  # type: ignore[attr-defined]
     car.refresh_from_db()  # type: ignore[attr-defined]
     services.corrective_action_verify(car=car, actor=p.auditor, on=on, result=result, note="x")  # type: ignore[arg-type]
 
 
 def test_the_nonconformity_summary_matches_a_hand_count(personas: Personas) -> None:
-    # 1: closed effective before its deadline (due 25/08, closed 25/08)
+    # 1: closed effective, its action done before the deadline (done 01/08, due 25/08)
     on_time = planned_car(personas, on=dt.date(2017, 7, 26))
     _close(personas, on_time, dt.date(2017, 8, 25))
-    # 2: closed effective after its deadline (due 20/08, closed 10/09)
+    # 2: closed effective, its action done after the deadline (done 05/09, due 20/08)
     late = planned_car(personas, on=dt.date(2017, 7, 21), deadline=dt.date(2017, 8, 20))
-    _close(personas, late, dt.date(2017, 9, 10))
+    _close(personas, late, dt.date(2017, 9, 10), done_at=dt.datetime(2017, 9, 5, 3, tzinfo=dt.UTC))
     # 3: not effective (due 30/09) -> forwarded, with 4: a follow-up request, still open, no deadline
     forwarded = planned_car(personas, on=dt.date(2017, 8, 31), deadline=dt.date(2017, 9, 30))
     _close(personas, forwarded, dt.date(2017, 10, 2), result="not_effective")
