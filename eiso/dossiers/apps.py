@@ -38,3 +38,7 @@ class DossiersConfig(AppConfig):
         register_nav(NavItem("dossiers:list", _("Hồ sơ TTHC"), icon="folder2-open", order=30))
         register_nav(NavItem("dossiers:statistics", _("Thống kê hồ sơ"), icon="bar-chart", order=31))
         register_panel(DashboardPanel(template="dossiers/_panel.html", context=_panel, order=30))
+        from eiso.core.registry import register_reminder_rule
+        from eiso.dossiers.reminders import dossiers_due_soon
+
+        register_reminder_rule(dossiers_due_soon)
