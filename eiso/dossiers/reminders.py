@@ -29,19 +29,19 @@ def dossiers_due_soon(*, agency: Agency, today: dt.date) -> Iterator[Reminder]:
         .select_related("division")
         .order_by("due_date", "code")[:MAX_PER_DAY]
     )
-    heads: dict[int, list[Person]] = {}
+    heads: dict[int | None, list[Person]] = {}
     for dossier in dossiers:
-        assert dossier.division_id is not None
-        if dossier.division_id not in heads:
-            heads[dossier.division_id] = list(
+        division = dossier.division_id
+        if division not in heads:
+            heads[division] = list(
                 Person.objects.filter(
                     agency=agency,
-                    division_id=dossier.division_id,
+                    division_id=division,
                     is_active=True,
                     role_grants__role=Role.DIVISION_HEAD,
                 )
             )
-        for head in heads[dossier.division_id]:
+        for head in heads[division]:
             yield Reminder(
                 recipient=head,
                 key=f"dossier-due:{dossier.pk}:{dossier.due_date.isoformat()}",
