@@ -29,9 +29,9 @@ def dossiers_due_soon(*, agency: Agency, today: dt.date) -> Iterator[Reminder]:
         .select_related("division")
         .order_by("due_date", "code")[:MAX_PER_DAY]
     )
-    heads: dict[int | None, list[Person]] = {}
+    heads: dict[int, list[Person]] = {}
     for dossier in dossiers:
-        division = dossier.division_id
+        division = dossier.division_id or 0
         if division not in heads:
             heads[division] = list(
                 Person.objects.filter(
