@@ -18,7 +18,7 @@ def audit_report_document(audit: Audit) -> StateDocument:
         Paragraph(_("Mục tiêu: {text}").format(text=audit.objectives)),
         Paragraph(_("Phạm vi: {text}").format(text=audit.scope)),
         Paragraph(
-            _("Chuẩn mực: {text}").format(text="; ".join([audit.criteria, *audit.criteria_tags]).strip("; "))
+            _("Chuẩn mực: {text}").format(text=audit.criteria or "; ".join(audit.criteria_tags) or "—")
         ),
         Paragraph(
             _("Thời gian: từ ngày {start} đến ngày {end}. Trưởng đoàn: {lead}. Thành viên: {team}.").format(
@@ -68,7 +68,7 @@ def audit_report_document(audit: Audit) -> StateDocument:
         type_code="BC",
         number="",
         doc_type_name=_("BÁO CÁO"),
-        summary=_("Kết quả đánh giá nội bộ Hệ thống quản lý chất lượng: {title}").format(title=audit.title),
+        summary=_("Về kết quả {title}").format(title=audit.title[:1].lower() + audit.title[1:]),
         issued_on=audit.report_approved_on or audit.ends_on,
         blocks=blocks,
         signatures=[Signature(position=_("TRƯỞNG ĐOÀN ĐÁNH GIÁ"), name=audit.lead_auditor.full_name)],
