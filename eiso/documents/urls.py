@@ -6,6 +6,7 @@ app_name = "documents"
 
 urlpatterns = [
     path("", views.document_list, name="document_list"),
+    path("", views.document_list, name="index"),  # the name other modules link to (e.g. reviews)
     path("moi/", views.document_create, name="document_create"),
     path("can-doc/", views.reading_list, name="reading_list"),
     path("qua-han-xem-xet/", views.overdue_list, name="overdue"),
