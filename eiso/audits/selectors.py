@@ -104,7 +104,8 @@ def sessions_of(*, person: Person, date_from: dt.date) -> QuerySet[AuditSession]
 
 
 def audit_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> dict[str, Any]:
-    """Audits held in the period, coverage of divisions and procedures, findings by kind and division."""
+    """Audits held in the period, coverage of divisions and procedures, findings by kind and division, and the
+    texts of the strengths and nonconformities (at most 20) that the review minutes quote."""
     audits = scoped(Audit.objects.all(), agency).filter(starts_on__gte=date_from, starts_on__lte=date_to)
     findings = Finding.objects.filter(audit__in=audits)
     active_divisions = Division.objects.filter(agency=agency, is_active=True)
@@ -124,7 +125,15 @@ def audit_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> di
         .annotate(**{kind: Count("pk", filter=Q(kind=kind)) for kind in FindingKind.values})
         .order_by("division__order", "division__name")
     )
+    finding_texts = [
+        {"kind": kind, "division": division, "description": description}
+        for kind, division, description in findings.exclude(kind=FindingKind.OBSERVATION)
+        .order_by("kind", "division__order", "id")
+        .values_list("kind", "division__name", "description")[:20]
+    ]
     return {
+        "audits": list(audits.order_by("starts_on", "id").values("title", "starts_on", "ends_on")[:20]),
+        "finding_texts": finding_texts,
         "audits_held": audits.count(),
         "divisions_total": active_divisions.count(),
         "divisions_audited": divisions_audited,

@@ -6,6 +6,7 @@ app_name = "audits"
 
 urlpatterns = [
     path("", views.audit_list, name="list"),
+    path("", views.audit_list, name="index"),  # the name other modules link to
     path("tao/", views.audit_create, name="create"),
     path("<int:pk>/", views.audit_detail, name="detail"),
     path("<int:pk>/lich/", views.session_add, name="session_add"),

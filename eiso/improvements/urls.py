@@ -6,6 +6,7 @@ app_name = "improvements"
 
 urlpatterns = [
     path("", views.car_list, name="list"),
+    path("", views.car_list, name="index"),  # the name other modules link to
     path("viec-cua-toi/", views.my_tasks, name="my_tasks"),
     path("su-khong-phu-hop/", views.nc_list, name="nc_list"),
     path("su-khong-phu-hop/tao/", views.nc_create, name="nc_create"),

@@ -6,6 +6,7 @@ app_name = "risks"
 
 urlpatterns = [
     path("", views.risk_list, name="list"),
+    path("", views.risk_list, name="index"),  # the name other modules link to
     path("tao/", views.risk_create, name="create"),
     path("thang-diem/", views.scale_edit, name="scale"),
     path("<int:pk>/", views.risk_detail, name="detail"),
