@@ -139,3 +139,15 @@ def satisfaction_breakdown(
         "division": _breakdown(responses, "division__name"),
         "quarter": _breakdown(quarters, "year", "quarter"),
     }
+
+
+def response_rate(
+    *, agency: Agency, date_from: dt.date, date_to: dt.date, responses: int
+) -> dict[str, Any] | None:
+    """Responses over dossiers resolved in the period (domain §3.5), or None when nothing was resolved."""
+    from eiso.dossiers.selectors import dossier_stats
+
+    resolved = dossier_stats(agency=agency, date_from=date_from, date_to=date_to)["resolved_total"]
+    if not resolved:
+        return None
+    return {"responses": responses, "resolved": resolved, "rate": round(100 * responses / resolved, 2)}

@@ -77,6 +77,14 @@ def results(request: AgencyRequest) -> HttpResponse:
         "page": page,
         "query": query,
         "responses_url": f"{reverse('surveys:response_list')}?{query}",
+        "response_rate": None
+        if values.get("procedure") or values.get("division")
+        else selectors.response_rate(
+            agency=request.agency,
+            date_from=values["date_from"],
+            date_to=values["date_to"],
+            responses=summary["responses"],
+        ),
     }
     return render(request, "surveys/results.html", context)
 

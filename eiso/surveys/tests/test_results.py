@@ -120,3 +120,20 @@ def test_the_responses_list_filters_satisfied_ones(personas: Personas, questionn
 def test_the_qr_page_can_print_the_link_of_one_dossier_for_its_receipt(personas: Personas) -> None:
     html = client_for(personas.officer).get(reverse("surveys:qr_print"), {"ma": "HS-0042"}).content.decode()
     assert f"/cong-khai/khao-sat/{personas.agency.code}/?ma=HS-0042" in html
+
+
+def test_the_results_page_shows_the_response_rate_over_resolved_dossiers(
+    personas: Personas, questionnaire: Questionnaire
+) -> None:
+    from eiso.dossiers.tests.factories import make_procedure, resolved
+
+    procedure = make_procedure(personas.agency, days="10")
+    for n in range(4):
+        resolved(procedure, "2017-03-02 09:00", "2017-03-10 10:00", code=f"HS-{n}")
+    respond(questionnaire, D(2017, 3, 11), 5)
+    html = (
+        client_for(personas.viewer)
+        .get(reverse("surveys:results"), {"date_from": "2017-01-01", "date_to": "2017-12-31"})
+        .content.decode()
+    )
+    assert "Tỷ lệ phản hồi: 1/4 hồ sơ đã giải quyết = 25%" in html
