@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from eiso.core.choices import LEADERSHIP, QMS_MANAGERS, Role
@@ -145,9 +146,8 @@ def _attach(version: DocumentVersion, file: UploadedFile | None) -> list[str]:
     info = upload_check(file)
     version.file_name = (file.name or "")[-255:]
     version.file_kind, version.file_size, version.file_sha256 = info.kind, info.size, info.sha256
-    version.file.save(
-        f"{version.document.code}-{version.issue_no}.{version.revision_no}.{info.kind}", file, save=False
-    )
+    name = get_valid_filename(version.document.code.replace("/", "-"))
+    version.file.save(f"{name}-{version.issue_no}.{version.revision_no}.{info.kind}", file, save=False)
     return ["file", "file_name", "file_kind", "file_size", "file_sha256"]
 
 

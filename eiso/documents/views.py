@@ -416,7 +416,8 @@ def evaluation_list(request: AgencyRequest) -> HttpResponse:
         .filter(current_effective__isnull=False)  # type: ignore[misc]
     )
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
-    done = {e.document_id: e for e in selectors.evaluations(agency=request.agency, year=year)}
+    shown = selectors.evaluations(agency=request.agency, year=year).filter(document__in=[d.pk for d in page])
+    done = {e.document_id: e for e in shown}
     rows = [(document, done.get(document.pk)) for document in page]
     return render(
         request,
