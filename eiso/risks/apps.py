@@ -9,7 +9,11 @@ class RisksConfig(AppConfig):
 
     def ready(self) -> None:
         from eiso.core import registry
+        from eiso.risks.panels import risk_panel
 
         registry.register_nav(
             registry.NavItem("risks:list", _("Rủi ro và cơ hội"), icon="shield-exclamation", order=520)
+        )
+        registry.register_panel(
+            registry.DashboardPanel(template="risks/_panel.html", context=risk_panel, order=60)
         )

@@ -11,7 +11,11 @@ from eiso.core.access import scoped
 from eiso.core.models import Agency
 from eiso.risks.choices import Effectiveness, RiskLevel, RiskStatus
 from eiso.risks.models import Risk, RiskAction, RiskScale
-from eiso.risks.services import risk_scale_for
+
+
+def scale_of(agency: Agency) -> RiskScale:
+    """The agency's scale, or the default 1–5 scale (unsaved) when it has none yet; never writes."""
+    return RiskScale.objects.filter(agency=agency).first() or RiskScale(agency=agency)
 
 
 def level_expression(scale: RiskScale) -> Case:
@@ -24,7 +28,7 @@ def level_expression(scale: RiskScale) -> Case:
 
 
 def risk_list(*, agency: Agency, kind: str = "", level: str = "") -> QuerySet[Risk]:
-    scale = risk_scale_for(agency)
+    scale = scale_of(agency)
     queryset = (
         scoped(Risk.objects.all(), agency)
         .select_related("process", "procedure", "division", "owner")
@@ -48,7 +52,7 @@ def risk_actions(*, risk: Risk) -> QuerySet[RiskAction]:
 
 def risk_summary(*, agency: Agency, as_of: dt.date) -> dict[str, Any]:
     """Open risks by level and kind, treatment actions by status, effectiveness of reviewed risks."""
-    scale = risk_scale_for(agency)
+    scale = scale_of(agency)
     risks = scoped(Risk.objects.all(), agency).filter(identified_on__lte=as_of)
     open_risks = risks.filter(status=RiskStatus.OPEN).annotate(level=level_expression(scale))
     result: dict[str, Any] = open_risks.aggregate(

@@ -13,6 +13,7 @@ from eiso.core.models import Agency, Person
 from eiso.core.services import event_record
 from eiso.risks.choices import Effectiveness, RiskStatus
 from eiso.risks.models import Risk, RiskAction, RiskScale
+from eiso.risks.selectors import scale_of
 
 
 def risk_scale_for(agency: Agency) -> RiskScale:
@@ -75,7 +76,7 @@ def risk_register(
     identified_on: dt.date,
     **fields: Any,
 ) -> Risk:
-    _check_scores(risk_scale_for(agency), likelihood, impact)
+    _check_scores(scale_of(agency), likelihood, impact)
     if Risk.objects.filter(agency=agency, code=code).exists():
         raise ValidationError({"code": _("Mã {code} đã được dùng.").format(code=code)})
     for name in ("process", "procedure", "division", "owner"):
@@ -101,7 +102,7 @@ def risk_register(
 def risk_reassess(
     *, risk: Risk, actor: Person, likelihood: int, impact: int, review_on: dt.date | None = None
 ) -> Risk:
-    _check_scores(risk_scale_for(risk.agency), likelihood, impact)
+    _check_scores(scale_of(risk.agency), likelihood, impact)
     risk.likelihood = likelihood
     risk.impact = impact
     risk.score = likelihood * impact

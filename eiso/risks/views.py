@@ -39,14 +39,14 @@ def risk_list(request: AgencyRequest) -> HttpResponse:
         "query": f"kind={kind}&level={level}",
         "summary": selectors.risk_summary(agency=request.agency, as_of=timezone.localdate()),
         "can_edit": can_act(request, *EDITORS),
-        "scale": services.risk_scale_for(request.agency),
+        "scale": selectors.scale_of(request.agency),
     }
     return render(request, "risks/risk_list.html", context)
 
 
 @role_required(*EDITORS)
 def risk_create(request: AgencyRequest) -> HttpResponse:
-    scale = services.risk_scale_for(request.agency)
+    scale = selectors.scale_of(request.agency)
     form = forms.RiskForm(
         request.POST or None,
         agency=request.agency,
@@ -64,7 +64,7 @@ def risk_create(request: AgencyRequest) -> HttpResponse:
 
 
 def _context(request: AgencyRequest, risk: Risk, **forms_: Any) -> dict[str, Any]:
-    scale = services.risk_scale_for(request.agency)
+    scale = selectors.scale_of(request.agency)
     return {
         "risk": risk,
         "level": scale.level_of(risk.score),
@@ -112,7 +112,7 @@ def _run(request: AgencyRequest, risk: Risk, form: Form, name: str, call: Any, o
 @require_POST
 def risk_reassess(request: AgencyRequest, pk: int) -> HttpResponse:
     risk = get_for_agency_or_404(Risk, request.agency, pk=pk)
-    form = forms.ReassessForm(request.POST, scale=services.risk_scale_for(request.agency))
+    form = forms.ReassessForm(request.POST, scale=selectors.scale_of(request.agency))
 
     def call(data: dict[str, Any]) -> None:
         services.risk_reassess(risk=risk, actor=request.person, **data)
@@ -158,7 +158,7 @@ def risk_review(request: AgencyRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.ISO_SECRETARY, Role.DIRECTOR)
 def scale_edit(request: AgencyRequest) -> HttpResponse:
-    scale = services.risk_scale_for(request.agency)
+    scale = selectors.scale_of(request.agency)
     initial = {
         "likelihood_labels": "\n".join(scale.likelihood_labels),
         "impact_labels": "\n".join(scale.impact_labels),
