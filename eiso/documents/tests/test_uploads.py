@@ -85,5 +85,5 @@ def test_the_upload_form_shows_the_refusal_and_keeps_the_draft_unchanged(persona
 def test_a_code_with_slashes_gives_a_flat_safe_file_name(personas: Personas) -> None:
     document = make_document(personas.agency, personas.secretary, code="QT/../../etc 01")
     version = services.version_create(document=document, actor=personas.secretary, file=docx_upload())
-    stored = version.file.name
+    stored = str(version.file.name)
     assert stored.startswith("documents/") and stored.count("/") == 2  # documents/<year>/<name>, no traversal
