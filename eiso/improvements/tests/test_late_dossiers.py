@@ -94,3 +94,16 @@ def test_dismissing_needs_a_reason_and_only_a_manager_decides(personas: Personas
         services.nc_proposal_accept(proposal=proposal, actor=personas.officer, at=at)
     services.nc_proposal_dismiss(proposal=proposal, actor=personas.secretary, at=at, reason="Lỗi do công dân")
     assert proposal.state == ProposalState.DISMISSED
+
+
+def test_the_daily_job_proposes_and_tells_the_secretary_once(personas: Personas) -> None:
+    from eiso.core.models import Notification
+    from eiso.core.notifications import send_reminders
+
+    _dossier(personas, _procedure(personas, "T1"), dt.date(2017, 6, 10), "HS-1")
+    send_reminders(today=TODAY, since=TODAY - dt.timedelta(days=3))
+    send_reminders(today=TODAY)
+    proposal = NcProposal.objects.get()
+    keys = Notification.objects.filter(recipient=personas.secretary, key__startswith="proposal:")
+    assert [n.key for n in keys] == [f"proposal:{proposal.pk}:2017-06-17"]
+    assert proposal.dossiers.count() == 1
