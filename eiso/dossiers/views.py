@@ -58,6 +58,23 @@ def _labels() -> dict[str, str]:
     }
 
 
+def _bucket_labels() -> dict[str, str]:
+    return {
+        "received_online": _("Tiếp nhận trực tuyến"),
+        "received_direct": _("Tiếp nhận trực tiếp, dịch vụ bưu chính"),
+        "carried_over": _("Từ kỳ trước chuyển sang"),
+        "received_total": _("Tổng số tiếp nhận"),
+        "resolved_early": _("Đã giải quyết trước hạn"),
+        "resolved_on_time": _("Đã giải quyết đúng hạn"),
+        "resolved_late": _("Đã giải quyết quá hạn"),
+        "resolved_total": _("Tổng số đã giải quyết"),
+        "pending_in_time": _("Đang giải quyết trong hạn"),
+        "pending_overdue": _("Đang giải quyết quá hạn"),
+        "pending_total": _("Tổng số đang giải quyết"),
+        "resolved_late_with_apology": _("Quá hạn có thư xin lỗi"),
+    }
+
+
 def _query_without_page(request: AgencyRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
@@ -235,7 +252,7 @@ def dossier_stat_list(request: AgencyRequest) -> HttpResponse:
     """The dossiers behind one figure of the statistics page (an auditor's drill-down)."""
     form = PeriodForm(request.GET)
     bucket = request.GET.get("bucket", "")
-    if not form.is_valid() or bucket not in selectors.STAT_KEYS + selectors.EXTRA_KEYS:
+    if not form.is_valid() or bucket not in _bucket_labels():
         raise Http404(_("Không tìm thấy bản ghi."))
     start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
     queryset = selectors.dossier_list_for_stat(
@@ -251,7 +268,7 @@ def dossier_stat_list(request: AgencyRequest) -> HttpResponse:
         "query": _query_without_page(request),
         "date_from": start,
         "date_to": end,
-        "bucket": bucket,
+        "bucket": _bucket_labels()[bucket],
         "as_of": end,
     }
     return render(request, "dossiers/stat_list.html", context)

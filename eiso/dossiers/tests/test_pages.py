@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
@@ -157,3 +158,18 @@ def test_the_public_lookup_is_rate_limited(personas: Personas) -> None:
     client = Client()
     codes = [client.get(reverse("portal:dossier_lookup"), {"ma": f"X-{i}"}).status_code for i in range(5)]
     assert codes[:3] == [200, 200, 200] and codes[3:] == [429, 429]
+
+
+def test_the_pages_are_translated_into_english(personas: Personas) -> None:
+    dossier = received(make_procedure(personas.agency), "2017-03-02 09:15", code="EN-1")
+    client = client_for(personas.director)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    stats = client.get(reverse("dossiers:statistics"), {"date_from": "2017-01-01", "date_to": "2017-12-31"})
+    assert "Form II.06a/VPCP/KSTT" in stats.content.decode()
+    detail = client.get(reverse("dossiers:detail", args=[dossier.pk]))
+    assert "How the due date was computed" in detail.content.decode()
+    drill = client.get(
+        reverse("dossiers:stat_list"),
+        {"date_from": "2017-01-01", "date_to": "2017-12-31", "bucket": "pending_total"},
+    )
+    assert "Total pending" in drill.content.decode() and "EN-1" in drill.content.decode()
