@@ -29,10 +29,8 @@ COMMENTARY_2017 = {
     "satisfaction": "Toàn bộ phiếu khảo sát thu được tại Bộ phận một cửa đều đánh giá hài lòng.",
     "dossiers": "Toàn bộ hồ sơ đã tiếp nhận đều được giải quyết sớm hạn, không có hồ sơ trễ hạn.",
     "procedures": "Đã công bố và niêm yết công khai đầy đủ các TTHC chuẩn hóa và quy trình giải quyết.",
-    "internal_audit": "Kết quả đánh giá nội bộ ngày 26/7/2017, điểm mạnh: một số nội dung trong Sổ tay chất lượng "
-    "được Văn phòng Sở thực hiện đúng tiến độ; quy trình giải quyết TTHC được các phòng chuyên môn thực hiện tốt; "
-    "trên 90% hồ sơ được giải quyết sớm hạn.",
-    "nonconformities": "Các điểm không phù hợp phát hiện trong đánh giá nội bộ đã được khắc phục đúng hạn.",
+    "internal_audit": "Cuộc đánh giá nội bộ ngày 26/7/2017 được thực hiện theo kế hoạch; các điểm mạnh được ghi nhận, các điểm không phù hợp đã được giao các phòng khắc phục.",
+    "nonconformities": "Các điểm không phù hợp phát hiện trong đánh giá nội bộ ngày 26/7/2017 đang được các phòng phân tích nguyên nhân, đề xuất hành động khắc phục.",
     "documents": "Các tài liệu đã ban hành được áp dụng đúng; một số quy trình nội bộ cần chuẩn hóa lại.",
     "risks": "Các biện pháp kiểm soát rủi ro trễ hạn hồ sơ phát huy hiệu quả.",
     "resources": "Nhân lực đáp ứng yêu cầu; cần bổ sung kinh phí cho hoạt động đánh giá nội bộ năm 2018.",

@@ -150,10 +150,10 @@ def section_text(key: str, data: dict[str, Any]) -> list[str]:  # noqa: C901, PL
             f"Phát hiện: {findings.get('strength', 0)} điểm mạnh, {findings.get('observation', 0)} điểm lưu ý, "
             f"{findings.get('nonconformity', 0)} điểm không phù hợp.",
         ]
-        lines += [f"Cuộc đánh giá {a['title']} ({d(a['starts_on'])})" for a in data.get("audits") or []]
+        lines += [f"{a['title']}, ngày {d(a['starts_on'])}." for a in data.get("audits") or []]
+        texts = sorted(data.get("finding_texts") or [], key=lambda f: f.get("kind") != "strength")
         lines += [
-            f"{FINDING_VI.get(f['kind'], f['kind'])} ({f['division']}): {f['description']}"
-            for f in data.get("finding_texts") or []
+            f"{FINDING_VI.get(f['kind'], f['kind'])} ({f['division']}): {f['description']}." for f in texts
         ]
         return lines
     if key == "nonconformities":
