@@ -8,7 +8,9 @@ transaction. Memory holds one batch plus the set of codes seen (for the duplicat
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
@@ -32,8 +34,8 @@ from eiso.core.models import Agency, DomainEvent
 from eiso.dossiers import rules
 from eiso.dossiers.choices import Channel, DossierStatus
 from eiso.dossiers.models import CODE_MAX_LENGTH, Dossier
-from eiso.procedures.selectors import procedure_rule_at, procedures_by_code
-from eiso.workdays.calendar import calendar_for
+from eiso.procedures.selectors import RuleTuple, procedure_rule_at, procedures_by_code
+from eiso.workdays.calendar import LOCAL_TZ, WORKING_DAYS, Due, WorkingCalendar, calendar_for
 
 BATCH = 2000
 S = DossierStatus
@@ -135,7 +137,8 @@ class DossierImporter:
         for pk, code, name in agency.divisions.values_list("pk", "code", "name"):
             self.divisions[normalise_header(code)] = pk
             self.divisions.setdefault(normalise_header(name), pk)
-        self.calendar = calendar_for(agency)
+        self.calendar = _DueCache(calendar_for(agency))
+        self.rules: dict[tuple[int, dt.date], RuleTuple] = {}
         self.seen: dict[str, int] = {}
 
     # -- pass 1 ---------------------------------------------------------------------------------------------
@@ -186,7 +189,11 @@ class DossierImporter:
     def build(self, v: dict[str, Any]) -> SimpleNamespace:
         """The dossier's column values (attnames), derived columns included; no model instance (speed)."""
         procedure = self.procedures[v["procedure_code"]]
-        value, unit, cutoff = procedure_rule_at(procedure, rules.local_date(v["received_at"]))
+        key = (procedure.pk, rules.local_date(v["received_at"]))
+        rule = self.rules.get(key)
+        if rule is None:
+            rule = self.rules[key] = procedure_rule_at(procedure, key[1])
+        value, unit, cutoff = rule
         requested = v["supplement_requested_at"]
         count = v["supplement_count"] if v["supplement_count"] is not None else int(requested is not None)
         dossier = SimpleNamespace(
@@ -202,7 +209,7 @@ class DossierImporter:
             supplement_count=count,
             **{column: v[column] for column in TIMES},
         )
-        rules.derive(dossier, self.calendar)  # type: ignore[arg-type]
+        rules.derive(dossier, self.calendar)  # type: ignore[arg-type]  # duck-typed: only .due is used
         return dossier
 
     def write(self, rows: Iterator[ParsedRow], report: ImportReport) -> None:
@@ -246,6 +253,25 @@ class DossierImporter:
                 update_fields=[c.removesuffix("_id") if c.endswith("_id") else c for c in COMPARED]
                 + ["updated_at"],
             )
+
+
+class _DueCache:
+    """The calendar's `due`, memoised for whole working days: the due date then depends only on the start
+    date, whether the cut-off moved it, and N (a million rows share a few thousand such keys)."""
+
+    def __init__(self, calendar: WorkingCalendar) -> None:
+        self.calendar = calendar
+        self.cache: dict[tuple[dt.date, bool, Decimal], Due] = {}
+
+    def due(self, start: dt.datetime, value: Decimal, unit: str, cutoff: dt.time | None) -> Due:
+        if unit != WORKING_DAYS or value != value.to_integral_value():
+            return self.calendar.due(start, value, unit, cutoff)
+        local = start.astimezone(LOCAL_TZ)
+        key = (local.date(), cutoff is not None and local.time() >= cutoff, value)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = self.calendar.due(start, value, unit, cutoff)
+        return found
 
 
 _EMPTY = {spec.name: None for spec in COLUMNS}
