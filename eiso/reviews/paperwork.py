@@ -9,7 +9,11 @@ These are state documents: their text is Vietnamese by law and is not translated
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.utils import translation
 
 from eiso.core.layout import (
     Block,
@@ -26,6 +30,7 @@ from eiso.core.layout import (
 from eiso.core.models import QmsProfile
 from eiso.reviews.charts import section_chart
 from eiso.reviews.choices import ActionState, Attendance, DecisionKind
+from eiso.reviews.figures import d, no_data, pct, section_text, vnd
 from eiso.reviews.models import ManagementReview, QmsRecord
 from eiso.reviews.selectors import attendance, review_decisions, review_inputs
 
@@ -39,28 +44,20 @@ STATE_VI = {
     ActionState.DONE: "Đã hoàn thành",
     ActionState.CANCELLED: "Đã hủy",
 }
-NO_DATA = "Chưa có số liệu (phân hệ chưa được triển khai)."
 
 
-def vnd(amount: int | None) -> str:
-    return f"{amount:,}".replace(",", ".") + " đồng" if amount is not None else ""
+T = TypeVar("T")
 
 
-def d(value: Any) -> str:
-    """dd/mm/yyyy from a date or an ISO string."""
-    if not value:
-        return ""
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value[:10])
-    return f"{value:%d/%m/%Y}"
+def in_vietnamese(build: Callable[..., T]) -> Callable[..., T]:
+    """State documents are written in Vietnamese whatever the reader's language."""
 
+    @wraps(build)
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        with translation.override("vi"):
+            return build(*args, **kwargs)
 
-def pct(value: Any, *, fraction: bool = False) -> str:
-    """A percentage: `value` is already in percent, or a fraction of 1 when `fraction`."""
-    if value is None:
-        return "—"
-    number = float(value) * (100 if fraction else 1)
-    return f"{number:.0f}%" if number == int(number) else f"{number:.1f}%".replace(".", ",")
+    return wrapper
 
 
 def agency_short(review: ManagementReview) -> str:
@@ -68,181 +65,10 @@ def agency_short(review: ManagementReview) -> str:
     return name.split(" tỉnh ")[0] if " tỉnh " in name else name
 
 
-# --- the figures of each section, as sentences -----------------------------------------------------------
-
-
-def section_text(key: str, data: dict[str, Any]) -> list[str]:  # noqa: C901, PLR0911, PLR0912
-    """The secretary's report lines for one input section, with its figures."""
-    if not data.get("available"):
-        return [NO_DATA] if key not in ("resources", "improvement") else []
-    if key == "changes":
-        if not data.get("items"):
-            return ["Không có thay đổi đáng kể trong kỳ."]
-        return [
-            f"{c['title']}{' (' + c['reference'] + ')' if c.get('reference') else ''}, hiệu lực từ "
-            f"{d(c['effective_on'])}"
-            + (f"; ảnh hưởng: {c['effect_on_documents']}" if c.get("effect_on_documents") else "")
-            + (
-                f"; đã cập nhật tài liệu ngày {d(c['documents_updated_on'])}"
-                if c.get("documents_updated_on")
-                else ""
-            )
-            for c in data["items"]
-        ]
-    if key == "previous_actions":
-        if not data.get("total"):
-            return ["Không có kết luận nào từ cuộc họp xem xét lần trước."]
-        lines = [
-            f"Tổng số {data['total']} nội dung: {data.get('done', 0)} đã hoàn thành, {data.get('open', 0)} "
-            f"đang thực hiện, {data.get('cancelled', 0)} đã hủy."
-        ]
-        lines += [
-            f"{a['text']} ({a['year']}): {STATE_VI.get(a['state'], a['state'])}"
-            + (f" — {a['result_note']}" if a.get("result_note") else "")
-            for a in data["items"]
-        ]
-        return lines
-    if key == "objectives":
-        items = data.get("items") or []
-        if not items:
-            return ["Chưa ban hành mục tiêu chất lượng cho năm."]
-        lines = [f"Đạt {data.get('met', 0)}/{data.get('total', 0)} chỉ tiêu."]
-        for item in items:
-            figures = f" ({item['display']})" if item.get("display") else ""
-            value = item.get("value")
-            result = f"{_number(value)}{item.get('unit') or ''}" if value is not None else "chưa có số liệu"
-            status = OBJECTIVE_STATUS_VI.get(item.get("status", ""), "")
-            lines.append(
-                f"{item.get('objective') or item.get('name')}: chỉ tiêu {item.get('target')}, "
-                f"kết quả {result}{figures}" + (f" — {status}" if status else "")
-            )
-        return lines
-    if key == "satisfaction":
-        return [
-            f"Mức độ hài lòng của tổ chức, công dân đạt {pct(data.get('rate'))} "
-            f"({data.get('satisfied', 0)}/{data.get('responses', 0)} phiếu hài lòng)."
-        ]
-    if key == "dossiers":
-        lines = [
-            f"Tiếp nhận {data.get('received_total', 0)} hồ sơ (trực tuyến {data.get('received_online', 0)}, "
-            f"trực tiếp {data.get('received_direct', 0)}, kỳ trước chuyển sang {data.get('carried_over', 0)}).",
-            f"Đã giải quyết {data.get('resolved_total', 0)} hồ sơ: sớm hạn {data.get('resolved_early', 0)}, "
-            f"đúng hạn {data.get('resolved_on_time', 0)}, quá hạn {data.get('resolved_late', 0)}; "
-            f"tỷ lệ đúng hạn {pct(data.get('on_time_rate'), fraction=True)}.",
-            f"Đang giải quyết {data.get('pending_total', 0)} hồ sơ (trong hạn {data.get('pending_in_time', 0)}, "
-            f"quá hạn {data.get('pending_overdue', 0)}).",
-        ]
-        for late in data.get("late") or []:
-            lines.append(
-                f"Hồ sơ trễ hạn {late.get('code', '')}: {late.get('cause') or 'chưa rõ nguyên nhân'}"
-            )
-        return lines
-    if key == "procedures":
-        return [
-            f"Đã công bố và niêm yết công khai {data.get('published', 0)}/{data.get('in_scope', 0)} TTHC chuẩn hóa "
-            f"và {data.get('processes_published', 0)}/{data.get('processes_total', 0)} quy trình giải quyết TTHC."
-        ]
-    if key == "internal_audit":
-        findings = data.get("findings") or {}
-        lines = [
-            f"{data.get('audits_held', 0)} cuộc đánh giá nội bộ; đã đánh giá {data.get('divisions_audited', 0)}/"
-            f"{data.get('divisions_total', 0)} phòng, {data.get('procedures_covered', 0)}/{data.get('procedures_total', 0)} TTHC.",
-            f"Phát hiện: {findings.get('strength', 0)} điểm mạnh, {findings.get('observation', 0)} điểm lưu ý, "
-            f"{findings.get('nonconformity', 0)} điểm không phù hợp.",
-        ]
-        lines += [f"{a['title']}, ngày {d(a['starts_on'])}." for a in data.get("audits") or []]
-        texts = sorted(data.get("finding_texts") or [], key=lambda f: f.get("kind") != "strength")
-        lines += [
-            f"{FINDING_VI.get(f['kind'], f['kind'])} ({f['division']}): {f['description']}." for f in texts
-        ]
-        return lines
-    if key == "nonconformities":
-        return [
-            f"Phát sinh {data.get('opened', 0)} điểm không phù hợp; {data.get('requested', 0)} yêu cầu hành động khắc phục.",
-            f"Đã đóng {data.get('closed', 0)} (đúng hạn {data.get('closed_on_time', 0)}); kiểm tra có hiệu lực "
-            f"{data.get('verified_effective', 0)}, chưa hiệu lực {data.get('verified_not_effective', 0)}.",
-            f"Còn mở {data.get('open', 0)}, trong đó quá hạn {data.get('overdue', 0)}.",
-        ]
-    if key == "risks":
-        actions = data.get("actions") or {}
-        effectiveness = data.get("effectiveness") or {}
-        return [
-            f"Rủi ro đang theo dõi: {data.get('risks', 0)} (cao {data.get('high', 0)}, trung bình {data.get('medium', 0)}, "
-            f"thấp {data.get('low', 0)}); cơ hội: {data.get('opportunities', 0)}.",
-            f"Hành động xử lý: {actions.get('total', 0)}, đã hoàn thành {actions.get('done', 0)}, quá hạn {actions.get('overdue', 0)}.",
-            f"Hiệu lực: có hiệu lực {effectiveness.get('effective', 0)}, một phần {effectiveness.get('partly', 0)}, "
-            f"chưa hiệu lực {effectiveness.get('not_effective', 0)}.",
-        ]
-    if key == "resources":
-        return [f"{b['text']}: {vnd(b['amount_vnd'])}" for b in data.get("budget_lines") or []]
-    if key == "improvement":
-        return []
-    if key == "documents":
-        evaluations = data.get("evaluations") or {}
-        return [
-            f"Tài liệu nội bộ đang hiệu lực: {data.get('in_force', 0)}; ban hành mới trong năm {data.get('issued', 0)}, "
-            f"sửa đổi {data.get('revised', 0)}; quá hạn xem xét định kỳ {data.get('overdue_reviews', 0)}.",
-            f"Thay đổi văn bản pháp luật chưa cập nhật vào tài liệu: {data.get('legal_changes_pending', 0)} "
-            f"(quá hạn 3 tháng: {data.get('legal_changes_overdue', 0)}).",
-            f"Đánh giá hiệu lực tài liệu: {data.get('evaluations_total', 0)} lượt; áp dụng đúng như văn bản "
-            f"{evaluations.get('applied_as_written', 0)}, cần sửa đổi {evaluations.get('needs_change', 0)}, "
-            f"không còn phù hợp {evaluations.get('obsolete', 0)}.",
-        ]
-    return _generic(data)
-
-
-def _generic(data: dict[str, Any]) -> list[str]:
-    """Figures of a section whose shape belongs to another module: its scalar values, and its listed items."""
-    lines = []
-    for name, value in data.items():
-        if name in ("available", "module", "clause", "title", "commentary"):
-            continue
-        if isinstance(value, list):
-            for item in value[:20]:
-                lines.append(_item_text(item))
-        elif isinstance(value, dict):
-            continue
-        elif value not in (None, ""):
-            lines.append(f"{LABELS.get(name, name)}: {value}")
-    return lines
-
-
-def _item_text(item: Any) -> str:
-    if isinstance(item, dict):
-        for name in ("text", "title", "name", "description", "summary"):
-            if item.get(name):
-                return str(item[name])
-        return "; ".join(f"{k}: {v}" for k, v in item.items() if not isinstance(v, dict | list))
-    return str(item)
-
-
-OBJECTIVE_STATUS_VI = {"met": "Đạt", "not_met": "Chưa đạt", "at_risk": "Có nguy cơ không đạt", "no_data": ""}
-FINDING_VI = {"strength": "Điểm mạnh", "observation": "Điểm lưu ý", "nonconformity": "Điểm không phù hợp"}
-
-
-def _number(value: Any) -> str:
-    number = float(value)
-    return f"{number:.0f}" if number == int(number) else f"{number:.1f}".replace(".", ",")
-
-
-LABELS = {
-    "audits": "Số cuộc đánh giá",
-    "last_audit_on": "Ngày đánh giá gần nhất",
-    "findings": "Số phát hiện",
-    "nonconformities": "Số điểm không phù hợp",
-    "open": "Đang mở",
-    "closed": "Đã đóng",
-    "overdue": "Quá hạn",
-    "total": "Tổng số",
-    "issued": "Đã ban hành",
-    "revised": "Đã sửa đổi",
-    "effective": "Đang hiệu lực",
-}
-
-
 # --- the minutes -----------------------------------------------------------------------------------------
 
 
+@in_vietnamese
 def minutes_document(review: ManagementReview, *, with_charts: bool = True) -> StateDocument:
     present = attendance(review=review, status=Attendance.PRESENT)
     absent = attendance(review=review, status=Attendance.ABSENT)
@@ -336,6 +162,7 @@ def _person(person: Any) -> str:
 # --- conclusion notice, news article ----------------------------------------------------------------------
 
 
+@in_vietnamese
 def notice_document(review: ManagementReview) -> StateDocument:
     decisions = list(review_decisions(review=review))
     held = review.held_on or review.planned_on
@@ -364,6 +191,7 @@ def notice_document(review: ManagementReview) -> StateDocument:
     )
 
 
+@in_vietnamese
 def news_text(review: ManagementReview) -> list[str]:
     """The news-article draft for the agency's website, in the reference article's style."""
     inputs = {i.key: i.data for i in review_inputs(review=review)}
@@ -416,6 +244,7 @@ def news_text(review: ManagementReview) -> list[str]:
     return paragraphs
 
 
+@in_vietnamese
 def news_document(review: ManagementReview) -> StateDocument:
     return StateDocument(
         agency=review.agency,
@@ -432,6 +261,7 @@ def news_document(review: ManagementReview) -> StateDocument:
 # --- yearly self-report (TT 26/2014 Art. 36) --------------------------------------------------------------
 
 
+@in_vietnamese
 def self_report_document(review: ManagementReview) -> StateDocument:
     agency = review.agency
     profile = QmsProfile.objects.filter(agency=agency).first()
@@ -441,7 +271,7 @@ def self_report_document(review: ManagementReview) -> StateDocument:
 
     def lines(key: str) -> list[str]:
         item = inputs.get(key)
-        return section_text(key, item.data) if item else [NO_DATA]
+        return section_text(key, item.data) if item else [no_data()]
 
     blocks: list[Block] = [
         Paragraph(
@@ -521,6 +351,7 @@ def _profile_announcement(profile: QmsProfile | None) -> str:
 # --- QMS records ------------------------------------------------------------------------------------------
 
 
+@in_vietnamese
 def record_document(record: QmsRecord) -> StateDocument:
     agency = record.agency
     scope = record.scope or (getattr(getattr(agency, "qms_profile", None), "scope", "") or "")

@@ -1,15 +1,18 @@
 import datetime as dt
+import io
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.urls import reverse
 from docx import Document
 
-from eiso.core.testing import Personas
+from eiso.core.testing import Personas, client_for
 from eiso.dossiers.tests.factories import make_procedure, resolved
 from eiso.reviews import paperwork, services
 from eiso.reviews.choices import RecordKind
@@ -108,3 +111,17 @@ def test_only_the_head_signs_the_qms_records(personas: Personas) -> None:
             signed_by=personas.secretary,
             actor=None,
         )
+
+
+def test_the_page_reads_in_english_while_the_minutes_stay_vietnamese(personas: Personas) -> None:
+    review = held_with_dossiers(personas)
+    client = client_for(personas.secretary)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("reviews:detail", kwargs={"pk": review.pk})).content.decode()
+    assert "Results of handling administrative procedures" in page
+    assert "7 dossiers resolved: 7 early" in page
+    response = client.get(
+        reverse("reviews:document", kwargs={"pk": review.pk, "document": "bien-ban", "fmt": "docx"})
+    )
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "Đã giải quyết 7 hồ sơ: sớm hạn 7" in text and "BIÊN BẢN" in text
