@@ -24,6 +24,16 @@ CHROMIUM_ARGS = [
 DEMO_PASSWORD = "eiso-demo-2017"  # noqa: S105 - the printed demo password
 
 
+@pytest.fixture(autouse=True)
+def vietnamese_by_default() -> Iterator[None]:
+    """Each test starts in Vietnamese, whatever language an earlier request in this thread switched to."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def personas(db: None) -> Personas:
     return build_personas()
