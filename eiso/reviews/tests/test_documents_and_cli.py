@@ -9,7 +9,9 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from docx import Document
 
 from eiso.core.testing import Personas, client_for
@@ -117,6 +119,13 @@ def test_the_page_reads_in_english_while_the_minutes_stay_vietnamese(personas: P
     review = held_with_dossiers(personas)
     client = client_for(personas.secretary)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    try:
+        english_page_and_vietnamese_minutes(client, review)
+    finally:
+        translation.activate(settings.LANGUAGE_CODE)  # the English request must not leak into later tests
+
+
+def english_page_and_vietnamese_minutes(client: Client, review: ManagementReview) -> None:
     page = client.get(reverse("reviews:detail", kwargs={"pk": review.pk})).content.decode()
     assert "Results of handling administrative procedures" in page
     assert "7 dossiers resolved: 7 early" in page
