@@ -24,7 +24,20 @@ def _panel(request: Any) -> dict[str, Any] | None:
         return None
     year = last.year
     stats = dossier_stats(agency=agency, date_from=dt.date(year, 1, 1), date_to=dt.date(year, 12, 31))
-    return {"year": year, "stats": stats}
+    return {"year": year, "stats": stats, "chart": _timeliness_chart(stats)}
+
+
+def _timeliness_chart(stats: dict[str, Any]) -> str | None:
+    from eiso.core import charts
+
+    if not stats["resolved_total"]:
+        return None
+    shares = {
+        _("Sớm hạn"): stats["resolved_early"],
+        _("Đúng hạn"): stats["resolved_on_time"],
+        _("Quá hạn"): stats["resolved_late"],
+    }
+    return charts.inline_svg(charts.donut_chart({str(k): v for k, v in shares.items()}))
 
 
 class DossiersConfig(AppConfig):

@@ -9,14 +9,11 @@ class ObjectivesConfig(AppConfig):
 
     def ready(self) -> None:
         from eiso.core.registry import DashboardPanel, NavItem, register_nav, register_panel
-        from eiso.objectives.panels import objectives_panel, timeliness_panel
+        from eiso.objectives.panels import objectives_panel
         from eiso.objectives.sources import register_builtin_sources
 
         register_builtin_sources()
         register_nav(NavItem("objectives:index", _("Mục tiêu chất lượng"), icon="bullseye", order=70))
         register_panel(
             DashboardPanel(template="objectives/_panel_objectives.html", context=objectives_panel, order=10)
-        )
-        register_panel(
-            DashboardPanel(template="objectives/_panel_timeliness.html", context=timeliness_panel, order=20)
         )

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eiso.core import charts
-from eiso.core.access import scoped
 from eiso.objectives.models import ObjectiveSet
 from eiso.objectives.selectors import objective_set_measure
 
@@ -49,48 +47,4 @@ def objectives_panel(request: HttpRequest) -> dict[str, Any] | None:
         "chart": chart,
         "year": objective_set.year,
         "as_of": as_of,
-    }
-
-
-def timeliness_panel(request: HttpRequest) -> dict[str, Any] | None:
-    agency = getattr(request, "agency", None)
-    if agency is None:
-        return None
-    try:
-        from eiso.dossiers.selectors import dossier_stats
-    except ImportError:
-        return None
-    from eiso.dossiers.models import Dossier
-
-    today = timezone.localdate()
-    # this year to date; while nothing is resolved this year yet, the last year with resolved dossiers
-    latest = (
-        scoped(Dossier.objects.all(), agency)
-        .filter(finished_on__lte=today)
-        .aggregate(latest=Max("finished_on"))["latest"]
-    )
-    year = today.year if latest is None or latest.year == today.year else latest.year
-    date_to = today if year == today.year else dt.date(year, 12, 31)
-    stats = dossier_stats(agency=agency, date_from=dt.date(year, 1, 1), date_to=date_to)
-    resolved = stats["resolved_total"]
-    good = stats["resolved_early"] + stats["resolved_on_time"]
-    chart = None
-    if resolved:
-        chart = charts.inline_svg(
-            charts.donut_chart(
-                {
-                    _("Sớm hạn"): stats["resolved_early"],
-                    _("Đúng hạn"): stats["resolved_on_time"],
-                    _("Quá hạn"): stats["resolved_late"],
-                }
-            )
-        )
-    rate = round(100 * good / resolved, 2) if resolved else None
-    return {
-        "stats": stats,
-        "good": good,
-        "resolved": resolved,
-        "rate": rate,
-        "chart": chart,
-        "year": today.year,
     }

@@ -21,7 +21,7 @@ def test_the_dashboard_shows_objectives_satisfaction_and_timeliness_with_charts(
     html = client_for(personas.viewer).get(reverse("core:dashboard")).content.decode()
     assert 'id="panel-objectives"' in html and "Mục tiêu chất lượng năm 2017" in html
     assert 'id="panel-satisfaction"' in html and "1/1 = 100%" in html
-    assert 'id="panel-timeliness"' in html and "1/2 = 50%" in html
+    assert 'id="panel-dossiers"' in html and ">1/2</p>" in html
     assert html.count("<svg") >= 3
 
 
