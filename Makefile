@@ -49,10 +49,10 @@ migrations-check: $(VENV)/.test-installed
 
 # pytest exits 5 when it collects nothing; that is not a failure here.
 test-unit: $(VENV)/.test-installed node_modules/.installed
-	$(PYTEST) -q -m "not browser" -n 2 || [ $$? -eq 5 ]
+	$(PYTEST) -q -m "not browser" -n 2 --dist loadfile || [ $$? -eq 5 ]
 
 test-postgres: $(VENV)/.test-installed node_modules/.installed
-	DATABASE_URL=$(PG_URL) $(PYTEST) -q -m "not browser" -n 2 || [ $$? -eq 5 ]
+	DATABASE_URL=$(PG_URL) $(PYTEST) -q -m "not browser" -n 2 --dist loadfile || [ $$? -eq 5 ]
 
 test-browser: $(VENV)/.test-installed node_modules/.installed
 	$(PYTEST) -q -m browser || [ $$? -eq 5 ]

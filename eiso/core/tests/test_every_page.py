@@ -4,9 +4,12 @@ A smoke test over the whole site on realistic data: a page that breaks, loads a 
 row (N+1 queries), or forgets to paginate shows up here.
 """
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -33,9 +36,13 @@ def _pages_without_arguments() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def demo_db(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+def demo_db(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """The demo, loaded once for this module inside a transaction that is rolled back afterwards,
+    so no other test module ever sees it (each test runs in a savepoint within it)."""
+    with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
