@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,20 +18,10 @@ from eiso.audits.models import Audit, AuditProgramme, ChecklistItem
 from eiso.audits.report import audit_report_document
 from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
 from eiso.core.choices import Role
+from eiso.core.flow import apply_error, form_action
 from eiso.core.layout import render_docx, render_pdf
 
 PLANNERS = (Role.ISO_SECRETARY, Role.AUDITOR, Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
-
-
-def apply_error(form: Form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field when the form has it, else on top."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(
-                field if field in form.fields else None, [e for err in errors for e in err.messages]
-            )
-    else:
-        form.add_error(None, exc.messages)
 
 
 @agency_required
@@ -151,17 +142,15 @@ def _post_form(
     request: AgencyRequest, audit: Audit, form: Form, name: str, call: Any, ok: str
 ) -> HttpResponse:
     """Validate `form` and run `call(cleaned_data)`; on error re-render the audit page with the errors."""
-    if form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except ValidationError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, ok)
-            return redirect("audits:detail", pk=audit.pk)
-    messages.error(request, _("Vui lòng sửa các lỗi bên dưới."))
-    return render(
-        request, "audits/audit_detail.html", _detail_context(request, audit, **{name: form}), status=400
+    return form_action(
+        request,
+        form,
+        call,
+        success_message=ok,
+        success_url=reverse("audits:detail", kwargs={"pk": audit.pk}),
+        invalid_page=lambda: render(
+            request, "audits/audit_detail.html", _detail_context(request, audit, **{name: form})
+        ),
     )
 
 

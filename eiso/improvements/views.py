@@ -8,15 +8,16 @@ from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from eiso.audits.models import Finding
 from eiso.audits.selectors import sessions_of
-from eiso.audits.views import apply_error
 from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
 from eiso.core.choices import Role
+from eiso.core.flow import apply_error, form_action
 from eiso.improvements import forms, selectors, services
 from eiso.improvements.choices import CarState, NcSource
 from eiso.improvements.models import ActionItem, CorrectiveAction, NcProposal, Nonconformity
@@ -159,17 +160,15 @@ def car_detail(request: AgencyRequest, pk: int) -> HttpResponse:
 def _run(
     request: AgencyRequest, car: CorrectiveAction, form: Form, name: str, call: Any, ok: str
 ) -> HttpResponse:
-    if form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except ValidationError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, ok)
-            return redirect("improvements:car_detail", pk=car.pk)
-    messages.error(request, _("Vui lòng sửa các lỗi bên dưới."))
-    return render(
-        request, "improvements/car_detail.html", _car_context(request, car, **{name: form}), status=400
+    return form_action(
+        request,
+        form,
+        call,
+        success_message=ok,
+        success_url=reverse("improvements:car_detail", kwargs={"pk": car.pk}),
+        invalid_page=lambda: render(
+            request, "improvements/car_detail.html", _car_context(request, car, **{name: form})
+        ),
     )
 
 

@@ -8,13 +8,14 @@ from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from eiso.audits.views import apply_error
 from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
 from eiso.core.choices import Role
+from eiso.core.flow import apply_error, form_action
 from eiso.risks import forms, selectors, services
 from eiso.risks.choices import RiskKind, RiskLevel
 from eiso.risks.models import Risk, RiskAction
@@ -96,16 +97,16 @@ def risk_detail(request: AgencyRequest, pk: int) -> HttpResponse:
 
 
 def _run(request: AgencyRequest, risk: Risk, form: Form, name: str, call: Any, ok: str) -> HttpResponse:
-    if form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except ValidationError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, ok)
-            return redirect("risks:detail", pk=risk.pk)
-    messages.error(request, _("Vui lòng sửa các lỗi bên dưới."))
-    return render(request, "risks/risk_detail.html", _context(request, risk, **{name: form}), status=400)
+    return form_action(
+        request,
+        form,
+        call,
+        success_message=ok,
+        success_url=reverse("risks:detail", kwargs={"pk": risk.pk}),
+        invalid_page=lambda: render(
+            request, "risks/risk_detail.html", _context(request, risk, **{name: form})
+        ),
+    )
 
 
 @role_required(*EDITORS)
