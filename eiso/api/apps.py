@@ -9,5 +9,8 @@ class ApiConfig(AppConfig):
 
     def ready(self) -> None:
         from eiso.core import registry
+        from eiso.core.choices import QMS_MANAGERS
 
-        registry.register_nav(registry.NavItem("api:tokens", _("Khóa API"), icon="key", order=950))
+        registry.register_nav(
+            registry.NavItem("api:tokens", _("Khóa API"), icon="key", order=950, roles=QMS_MANAGERS)
+        )

@@ -13,6 +13,8 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         return {}
     nav = []
     for item in registry.nav_items():
+        if item.roles and not request.person.has_role(*item.roles):  # type: ignore[attr-defined]
+            continue
         try:
             url = reverse(item.url_name)
         except NoReverseMatch:

@@ -16,13 +16,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class NavItem:
-    """An entry of the side navigation; hidden unless its URL name resolves."""
+    """An entry of the side navigation; hidden unless its URL name resolves and, when `roles` is
+    given, unless the person holds one of them."""
 
     url_name: str
     label: Any
     icon: str = "circle"
     order: int = 100
     section: str = "modules"
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,10 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from eiso.core import registry
+        from eiso.core.choices import Role
 
         registry.register_nav(
-            registry.NavItem("reports:province", _("Tình hình toàn tỉnh"), icon="map", order=800)
+            registry.NavItem(
+                "reports:province", _("Tình hình toàn tỉnh"), icon="map", order=800, roles=(Role.SUPERVISOR,)
+            )
         )

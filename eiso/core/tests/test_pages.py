@@ -63,3 +63,13 @@ def test_division_codes_are_unique_within_an_agency(personas: Personas) -> None:
 
     with pytest.raises(IntegrityError):
         Division.objects.create(agency=personas.agency, code="P1", name="Trùng mã")
+
+
+def test_navigation_shows_a_module_only_to_the_roles_it_is_for(personas: Personas) -> None:
+    officer_html = client_for(personas.officer).get(reverse("core:dashboard")).content.decode()
+    secretary_html = client_for(personas.secretary).get(reverse("core:dashboard")).content.decode()
+    supervisor_html = client_for(personas.supervisor).get(reverse("core:dashboard")).content.decode()
+    assert reverse("api:tokens") not in officer_html and reverse("api:tokens") in secretary_html
+    assert (
+        reverse("reports:province") not in secretary_html and reverse("reports:province") in supervisor_html
+    )
