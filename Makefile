@@ -7,7 +7,7 @@ PYTEST := $(BIN)/pytest
 PG_URL ?= postgres://postgres@127.0.0.1:5432/eiso_ci
 APPS := $(wildcard eiso/*/apps.py)
 
-.PHONY: demo test install serve lint typecheck migrations-check test-unit test-postgres test-browser ci \
+.PHONY: demo test install serve lint typecheck migrations-check test-unit test-postgres test-browser test-browser-postgres ci \
         messages compilemessages bench clean
 
 demo: install
@@ -57,7 +57,10 @@ test-postgres: $(VENV)/.test-installed node_modules/.installed
 test-browser: $(VENV)/.test-installed node_modules/.installed
 	$(PYTEST) -q -m browser || [ $$? -eq 5 ]
 
-ci: test test-postgres test-browser
+test-browser-postgres: $(VENV)/.test-installed node_modules/.installed
+	DATABASE_URL=$(PG_URL) $(PYTEST) -q -m browser || [ $$? -eq 5 ]
+
+ci: test test-postgres test-browser test-browser-postgres
 
 # Translations: every app keeps its own locale/; sources are Vietnamese, English is the translation.
 messages: $(VENV)/.test-installed
