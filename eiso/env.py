@@ -1,5 +1,7 @@
 """Typed readers of environment variables that fail loudly on bad values."""
 
+import datetime as dt
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -35,11 +37,43 @@ def env_int(name: str, default: int) -> int:
         raise ConfigurationError(f"{name} must be an integer, got {raw!r}") from exc
 
 
+def env_path(name: str, default: Path) -> Path:
+    """An absolute directory path; a relative value would follow the process's working directory."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default.resolve()
+    path = Path(raw).expanduser()
+    if not path.is_absolute():
+        raise ConfigurationError(f"{name} must be an absolute path, got {raw!r}")
+    return path
+
+
+def env_time(name: str, default: str) -> dt.time:
+    """A local time of day written HH:MM."""
+    raw = os.environ.get(name, "").strip() or default
+    try:
+        hours, minutes = raw.split(":")
+        return dt.time(int(hours), int(minutes))
+    except ValueError as exc:
+        raise ConfigurationError(f"{name} must be a time HH:MM, got {raw!r}") from exc
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[str]:
+    """A comma-separated list of IP addresses or networks (CIDR), each checked."""
+    entries = env_list(name, [])
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as exc:
+            raise ConfigurationError(f"{name} must list IP addresses or networks, got {entry!r}") from exc
+    return entries
 
 
 def secret_key(var_dir: Path, *, debug: bool) -> str:

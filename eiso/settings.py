@@ -10,11 +10,13 @@ from pathlib import Path
 import dj_database_url
 import dj_email_url
 
-from eiso.env import env_bool, env_int, env_list, env_str, secret_key
+from eiso.env import env_bool, env_int, env_list, env_networks, env_path, env_str, env_time, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-BASE_DIR = Path(env_str("EISO_HOME", str(Path.cwd())))
-VAR_DIR = Path(env_str("EISO_VAR_DIR", str(BASE_DIR / "var")))
+# Every path derives from EISO_HOME (default: the checkout that holds this package), never from the
+# directory a process happens to start in (docs/deployment.md lists the layout).
+BASE_DIR = env_path("EISO_HOME", PACKAGE_DIR.parent)
+VAR_DIR = env_path("EISO_VAR_DIR", BASE_DIR / "var")
 
 PRODUCTION = env_bool("EISO_PRODUCTION", False)
 DEBUG = env_bool("DEBUG", False)
@@ -25,6 +27,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Apps in the order of the dependency ladder (docs/architecture.md): an app imports only apps above it here.
 EISO_APPS = [
     "eiso.core",
+    "eiso.outbox",
+    "eiso.jobs",
+    "eiso.signatures",
+    "eiso.staff",
     "eiso.workdays",
     "eiso.procedures",
     "eiso.dossiers",
@@ -68,6 +74,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "eiso.core.middleware.AgencyMiddleware",
+    "eiso.core.errors.ErrorPageMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -120,9 +127,13 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
-CELERY_BEAT_SCHEDULE = {
-    "daily-reminders": {"task": "eiso.core.tasks.send_reminders", "schedule": timedelta(hours=24)},
-}
+# The daily reminders run at this local time (HH:MM, Asia/Ho_Chi_Minh); eiso/celery.py holds the schedule.
+EISO_REMINDERS_AT = env_time("EISO_REMINDERS_AT", "07:00")
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Where long jobs run: "celery" (the worker; production), "thread" (this process; embedded default) or
+# "sync" (inside the request; tests).
+EISO_JOBS_MODE = env_str("EISO_JOBS_MODE", "celery" if REDIS_URL else "thread")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -165,7 +176,7 @@ FORMAT_MODULE_PATH = ["eiso.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-NODE_MODULES = Path(env_str("EISO_NODE_MODULES", str(BASE_DIR / "node_modules")))
+NODE_MODULES = env_path("EISO_NODE_MODULES", BASE_DIR / "node_modules")
 STATICFILES_DIRS = [
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
@@ -184,14 +195,17 @@ STORAGES = {
         )
     },
 }
-MEDIA_ROOT = Path(env_str("EISO_MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_ROOT = env_path("EISO_MEDIA_ROOT", VAR_DIR / "media")
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 EISO_MAX_UPLOAD_BYTES = env_int("EISO_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 
 _email = dj_email_url.parse(env_str("EMAIL_URL", "console://"))
-EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+# Every mail goes into the outbox first (eiso.outbox); the sender delivers it with the backend of EMAIL_URL.
+EMAIL_BACKEND = "eiso.outbox.backend.OutboxEmailBackend"
+EISO_EMAIL_DELIVERY_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
 EMAIL_PORT = _email.get("EMAIL_PORT") or 25
 EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
@@ -200,6 +214,8 @@ EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS"))
 EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "eISO <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address users reach the site at, for links in e-mails (e.g. https://eiso.example.gov.vn).
+EISO_BASE_URL = env_str("EISO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -224,3 +240,12 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # The public pages (lookup, survey) allow this many requests per client address per minute.
 EISO_PUBLIC_RATE_PER_MINUTE = env_int("EISO_PUBLIC_RATE_PER_MINUTE", 30)
+
+# Reverse proxies whose forwarded-for header is believed (addresses or networks, e.g. 127.0.0.1,10.0.0.0/8);
+# empty: the direct peer is the client (docs/deployment.md).
+EISO_TRUSTED_PROXIES = env_networks("EISO_TRUSTED_PROXIES")
+EISO_FORWARDED_FOR_HEADER = env_str("EISO_FORWARDED_FOR_HEADER", "HTTP_X_FORWARDED_FOR")
+AXES_CLIENT_IP_CALLABLE = "eiso.core.clientaddr.client_address"
+
+# The day the application lives on (eiso.core.clock), e.g. 2017-08-07 for the demo; empty: the real date.
+EISO_TODAY = env_str("EISO_TODAY", "")

@@ -10,3 +10,4 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = _base.VAR_DIR / "test-media"
+EISO_JOBS_MODE = "sync"

@@ -7,11 +7,11 @@ from eiso.core.forms import LoginForm
 urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
-    path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("", include("eiso.staff.auth_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
     path("", include("eiso.core.urls")),
+    path("nhan-su/", include("eiso.staff.urls")),
     path("lich-lam-viec/", include("eiso.workdays.urls")),
     path("thu-tuc/", include("eiso.procedures.urls")),
     path("ho-so/", include("eiso.dossiers.urls")),
@@ -25,4 +25,11 @@ urlpatterns = [
     path("bao-cao/", include("eiso.reports.urls")),
     path("cong-khai/", include("eiso.portal.urls")),
     path("api/", include("eiso.api.urls")),
+    path("hop-thu-di/", include("eiso.outbox.urls")),
+    path("viec-nen/", include("eiso.jobs.urls")),
 ]
+
+handler400 = "eiso.core.errors.bad_request"
+handler403 = "eiso.core.errors.permission_denied"
+handler404 = "eiso.core.errors.page_not_found"
+handler500 = "eiso.core.errors.server_error"

@@ -33,19 +33,30 @@ def deliver(reminders: Iterable[Reminder]) -> int:
     """Store each new reminder as a Notification and e-mail it; returns how many were new."""
     created = 0
     for reminder in reminders:
-        notification = _store_once(reminder)
-        if notification is None:
-            continue
-        created += 1
-        if reminder.recipient.email:
-            send_mail(
-                reminder.title,
-                reminder.body or reminder.title,
-                settings.DEFAULT_FROM_EMAIL,
-                [reminder.recipient.email],
-            )
-            Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+        with transaction.atomic():
+            notification = _store_once(reminder)
+            if notification is None:
+                continue
+            created += 1
+            if reminder.recipient.email:
+                # The outbox backend keeps the mail with the notification; an SMTP outage only delays it.
+                send_mail(
+                    reminder.title,
+                    _mail_body(reminder),
+                    settings.DEFAULT_FROM_EMAIL,
+                    [reminder.recipient.email],
+                )
+                Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return created
+
+
+def _mail_body(reminder: Reminder) -> str:
+    """The reminder's text and, when it concerns a record, the address of that record's page."""
+    text = reminder.body or reminder.title
+    if reminder.url:
+        link = reminder.url if reminder.url.startswith("http") else settings.EISO_BASE_URL + reminder.url
+        text = f"{text}\n\n{link}"
+    return text
 
 
 def _store_once(reminder: Reminder) -> Notification | None:

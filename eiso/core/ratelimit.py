@@ -1,7 +1,14 @@
-"""A small fixed-window rate limit per client address for the public pages (lookup, survey)."""
+"""A fixed-window rate limit per client address for the public pages (lookup, survey).
+
+The count lives in the shared cache (Redis in production), so every worker enforces one limit. When the
+cache is unreachable the page keeps working: the count falls back to this process's memory and a
+warning is logged, so a cache outage weakens the limit for a while instead of taking the portal down.
+"""
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -12,23 +19,41 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from eiso.core.clientaddr import client_address
+
 View = Callable[..., HttpResponse]
+logger = logging.getLogger(__name__)
+
+_local_counts: dict[str, int] = {}
+_local_lock = threading.Lock()
 
 
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
+def _shared_count(cache_key: str, timeout: int) -> int:
+    cache.add(cache_key, 0, timeout=timeout)
+    try:
+        return cache.incr(cache_key)
+    except ValueError:
+        cache.set(cache_key, 1, timeout=timeout)
+        return 1
+
+
+def _local_count(cache_key: str, window: int) -> int:
+    with _local_lock:
+        for stale in [key for key in _local_counts if not key.endswith(f":{window}")]:
+            del _local_counts[stale]
+        _local_counts[cache_key] = _local_counts.get(cache_key, 0) + 1
+        return _local_counts[cache_key]
 
 
 def hit(*, scope: str, key: str, limit: int, window_seconds: int = 60) -> bool:
     """Count one request; True while the caller is still within `limit` for the current window."""
     window = int(timezone.now().timestamp()) // window_seconds
     cache_key = f"rl:{scope}:{key}:{window}"
-    cache.add(cache_key, 0, timeout=window_seconds * 2)
     try:
-        count = cache.incr(cache_key)
-    except ValueError:
-        cache.set(cache_key, 1, timeout=window_seconds * 2)
-        count = 1
+        count = _shared_count(cache_key, window_seconds * 2)
+    except Exception:  # any cache backend failure: connection refused, timeout, protocol error
+        logger.warning("Rate-limit cache unreachable; counting %s in this process", scope, exc_info=True)
+        count = _local_count(cache_key, window)
     return count <= limit
 
 

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,8 +28,8 @@ from eiso.core.choices import Role
 from eiso.dossiers import rules, selectors, services
 from eiso.dossiers.choices import DossierStatus, Timeliness
 from eiso.dossiers.forms import ActionForm, DossierFilterForm, ImportForm, PeriodForm, ReceiveForm
-from eiso.dossiers.imports import dossier_import
 from eiso.dossiers.models import Dossier
+from eiso.jobs.services import job_start
 from eiso.workdays.calendar import calendar_for
 
 STAFF = (Role.OFFICER, Role.DIVISION_HEAD, Role.ISO_SECRETARY, Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
@@ -86,7 +87,7 @@ def dossier_list(request: AgencyRequest) -> HttpResponse:
     form = DossierFilterForm(request.GET or None, agency=request.agency)
     data: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
     today = timezone.localdate()
-    as_of = min(today, data["date_to"]) if data.get("date_to") else today
+    as_of = selectors.judgement_date(data["date_to"], today=today) if data.get("date_to") else today
     queryset = selectors.dossier_list(
         agency=request.agency,
         as_of=as_of,
@@ -243,6 +244,7 @@ def dossier_statistics(request: AgencyRequest) -> HttpResponse:
         "by_procedure": by_procedure,
         "by_division": by_division,
         "chart": inline_svg(chart),
+        "as_of": selectors.judgement_date(end),
     }
     return render(request, "dossiers/statistics.html", context)
 
@@ -269,18 +271,25 @@ def dossier_stat_list(request: AgencyRequest) -> HttpResponse:
         "date_from": start,
         "date_to": end,
         "bucket": _bucket_labels()[bucket],
-        "as_of": end,
+        "as_of": selectors.judgement_date(end),
     }
     return render(request, "dossiers/stat_list.html", context)
 
 
 @role_required(Role.ISO_SECRETARY, Role.DIVISION_HEAD, Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.OFFICER)
 def dossier_import_view(request: AgencyRequest) -> HttpResponse:
+    """The file is checked and imported by a background job; the page follows its progress."""
     form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
+    job = None
     if request.method == "POST" and form.is_valid():
-        report = dossier_import(
-            agency=request.agency, file=form.cleaned_data["file"].file, dry_run=form.cleaned_data["dry_run"]
+        job = job_start(
+            agency=request.agency,
+            kind="dossiers.import",
+            created_by=request.user,
+            params={"dry_run": form.cleaned_data["dry_run"], "language": get_language()},
+            input_file=form.cleaned_data["file"],
         )
+        if not getattr(request, "htmx", False):
+            return redirect("jobs:detail", pk=job.pk)
     template = "dossiers/_import_result.html" if getattr(request, "htmx", False) else "dossiers/import.html"
-    return render(request, template, {"form": form, "report": report})
+    return render(request, template, {"form": form, "job": job})

@@ -128,7 +128,10 @@ def test_the_upload_page_imports_a_file_and_lists_errors_of_a_bad_one(personas: 
     make_procedure(personas.agency, code="1.001")
     client = client_for(personas.secretary)
     good = b"code,procedure_code,received_at,status\nU-1,1.001,02/03/2017 09:15,2\n"
-    response = client.post(reverse("dossiers:import"), {"file": SimpleUploadedFile("d.csv", good)})
+    response = client.post(
+        reverse("dossiers:import"), {"file": SimpleUploadedFile("d.csv", good)}, follow=True
+    )
+    assert response.redirect_chain[0][0].startswith("/viec-nen/"), "the import runs as a background job"
     assert "1 thêm mới" in response.content.decode()
     bad = b"code,procedure_code,received_at,status\nU-2,9.9,02/03/2017 09:15,2\n"
     response = client.post(

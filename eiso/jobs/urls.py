@@ -1,0 +1,6 @@
+from django.urls import path
+
+from eiso.jobs import views
+
+app_name = "jobs"
+urlpatterns = [path("<int:pk>/", views.job_detail, name="detail")]

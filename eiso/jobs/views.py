@@ -1,0 +1,16 @@
+"""The progress page of a background job (polled by htmx until the job ends)."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404
+from eiso.jobs.models import Job
+
+
+@agency_required
+def job_detail(request: AgencyRequest, pk: int) -> HttpResponse:
+    job = get_for_agency_or_404(Job, request.agency, pk=pk)
+    template = "jobs/_status.html" if getattr(request, "htmx", False) else "jobs/detail.html"
+    return render(request, template, {"job": job})

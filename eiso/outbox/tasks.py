@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from eiso.outbox.services import outbox_send_pending
+
+
+@shared_task(name="eiso.outbox.tasks.send_outbox")
+def send_outbox() -> tuple[int, int]:
+    """Deliver the pending mail (also run every few minutes by beat, so failures are retried)."""
+    return outbox_send_pending()
