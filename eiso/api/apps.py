@@ -12,5 +12,5 @@ class ApiConfig(AppConfig):
         from eiso.core.choices import QMS_MANAGERS
 
         registry.register_nav(
-            registry.NavItem("api:tokens", _("Khóa API"), icon="key", order=950, roles=QMS_MANAGERS)
+            registry.NavItem("api:keys", _("Khóa API"), icon="key", order=950, roles=QMS_MANAGERS)
         )

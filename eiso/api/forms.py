@@ -1,16 +1,37 @@
+import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from eiso.api.choices import Scope
+from eiso.api.models import ApiClient
 from eiso.core.forms import BootstrapFormMixin
-from eiso.core.models import Agency, Person
+from eiso.core.models import Agency
 
 
-class ApiTokenForm(BootstrapFormMixin, forms.Form):
-    name = forms.CharField(label=_("Tên ứng dụng"), max_length=100)
-    person = forms.ModelChoiceField(label=_("Thay mặt cán bộ"), queryset=Person.objects.none())
+class ApiClientForm(BootstrapFormMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Tên hệ thống"),
+        max_length=100,
+        help_text=_("Ví dụ: Hệ thống thông tin giải quyết TTHC tỉnh."),
+    )
+
+
+class ApiKeyForm(BootstrapFormMixin, forms.Form):
+    client = forms.ModelChoiceField(label=_("Hệ thống"), queryset=ApiClient.objects.none())
+    scopes = forms.MultipleChoiceField(
+        label=_("Phạm vi"), choices=Scope.choices, widget=forms.CheckboxSelectMultiple, initial=[Scope.READ]
+    )
+    expires_on = forms.DateField(
+        label=_("Hết hạn ngày"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    rate_per_minute = forms.IntegerField(
+        label=_("Số yêu cầu tối đa mỗi phút"), min_value=1, max_value=100000, initial=600
+    )
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(agency=agency, is_active=True)  # type: ignore[attr-defined]
+        self.fields["client"].queryset = ApiClient.objects.filter(agency=agency)  # type: ignore[attr-defined]
+        self.fields["expires_on"].initial = timezone.localdate() + dt.timedelta(days=365)

@@ -7,7 +7,10 @@ DomainEvent in the same transaction.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -264,3 +267,87 @@ def dossier_return(*, dossier: Dossier, actor: Person | None, at: dt.datetime, n
     _save(dossier, "status", "returned_at")
     _record(dossier, EventKind.RETURNED, at, actor, note)
     return dossier
+
+
+# -- Upserts from another system (the API) -------------------------------------------------------------------
+
+UPSERT_COLUMNS = [
+    "code",
+    "procedure_code",
+    "channel",
+    "received_at",
+    "due_at",
+    "supplement_requested_at",
+    "supplement_received_at",
+    "supplement_count",
+    "extended_due_at",
+    "resolved_at",
+    "returned_at",
+    "stopped_at",
+    "status",
+    "division",
+]
+
+
+@dataclass
+class UpsertOutcome:
+    """What `dossiers_upsert` did: per-row results ("created", "updated", "unchanged") or the refusals
+    as (row index, column, message); nothing is written when there is any refusal."""
+
+    results: dict[str, str]
+    errors: list[tuple[int, str, str]]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _upsert_result(dossier: Dossier, before: dict[str, dt.datetime]) -> str:
+    if dossier.code not in before:
+        return "created"
+    return "updated" if dossier.updated_at != before[dossier.code] else "unchanged"
+
+
+@transaction.atomic
+def dossiers_upsert(*, agency: Agency, actor: Person | None, rows: list[dict[str, str]]) -> UpsertOutcome:
+    """Create or update dossiers by code from snapshot rows (the columns of the file import, as text).
+
+    The rows go through the file import itself (`eiso.dossiers.imports.dossier_import`), so a dossier pushed
+    by another system obeys exactly the rules of an imported file: all or nothing, statuses 1–10 with the
+    times each needs, supplements, extension, withdrawal, stop, result, return. On top of the import, each
+    created or changed dossier gets a domain event and a history entry naming `actor`.
+    """
+    from eiso.core.models import DomainEvent
+    from eiso.dossiers.imports import dossier_import
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=UPSERT_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    codes = [row["code"] for row in rows]
+    before = dict(Dossier.objects.filter(agency=agency, code__in=codes).values_list("code", "updated_at"))
+    last_event = DomainEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    report = dossier_import(agency=agency, file=io.BytesIO(buffer.getvalue().encode()))
+    if not report.ok:
+        return UpsertOutcome({}, [(e.row - 2, e.column, e.message) for e in report.errors])
+    DomainEvent.objects.filter(pk__gt=last_event, agency=agency, verb="dossier.imported").update(actor=actor)
+    touched = list(Dossier.objects.filter(agency=agency, code__in=codes))
+    results = {d.code: _upsert_result(d, before) for d in touched}
+    changed = [d for d in touched if results[d.code] != "unchanged"]
+    user = actor.user if actor is not None else None
+    for result, update in (("created", False), ("updated", True)):
+        Dossier.history.bulk_history_create(
+            [d for d in changed if results[d.code] == result], update=update, default_user=user
+        )
+    DomainEvent.objects.bulk_create(
+        DomainEvent(
+            agency=agency,
+            actor=actor,
+            verb=f"dossier.{results[d.code]}",
+            target_type=Dossier._meta.label_lower,
+            target_id=d.pk,
+            data={"status": d.status, "via": "upsert"},
+        )
+        for d in changed
+    )
+    return UpsertOutcome(results, [])

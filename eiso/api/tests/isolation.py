@@ -1,13 +1,19 @@
 from typing import Any
 
-from eiso.api.services import api_token_create
+from eiso.api.tests.keys import client_of, key_for
 from eiso.core.models import Agency
-from eiso.core.testing import make_person
+from eiso.dossiers.tests.factories import make_procedure, received
 
-PUBLIC: set[str] = set()
+PUBLIC: set[str] = {"api:docs", "api:api-v1:openapi-json"}
 
 
 def url_kwargs(agency: Agency) -> dict[str, dict[str, Any]]:
-    person = make_person(agency)
-    token, _ = api_token_create(person=person, name="Cổng DVC", actor=person)
-    return {"api:token_revoke": {"pk": token.pk}}
+    key_for(agency)
+    key = client_of(agency).keys.get()
+    procedure = make_procedure(agency, code="ISO.API.1")
+    dossier = received(procedure, "2017-03-02 09:15", code=f"{agency.code}-API-1")
+    return {
+        "api:key_revoke": {"pk": key.pk},
+        "api:api-v1:dossier_get": {"code": dossier.code},
+        "api:api-v1:dossier_event": {"code": dossier.code},
+    }
