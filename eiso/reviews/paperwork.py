@@ -28,10 +28,10 @@ from eiso.core.layout import (
     render_pdf,
 )
 from eiso.core.models import QmsProfile
-from eiso.reviews.charts import section_chart
 from eiso.reviews.choices import ActionState, Attendance, DecisionKind
-from eiso.reviews.figures import d, no_data, pct, section_text, vnd
 from eiso.reviews.models import ManagementReview, QmsRecord
+from eiso.reviews.sections import section_chart, section_text
+from eiso.reviews.sections.base import d, no_data, pct, vnd
 from eiso.reviews.selectors import attendance, review_decisions, review_inputs
 
 KIND_VI = {

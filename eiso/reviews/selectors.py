@@ -15,7 +15,6 @@ from eiso.core.access import scoped
 from eiso.core.models import Agency, Person
 from eiso.core.notifications import Reminder
 from eiso.reviews.choices import ActionState, Attendance, ReviewState
-from eiso.reviews.inputs import SECTION_BY_KEY
 from eiso.reviews.models import ManagementReview, QmsChange, QmsPlan, QmsRecord, ReviewDecision, ReviewInput
 
 
@@ -71,18 +70,6 @@ def open_actions(*, agency: Agency) -> QuerySet[ReviewDecision]:
     return scoped(ReviewDecision.objects.filter(state=ActionState.OPEN), agency).select_related(
         "review", "owner", "owner_division"
     )
-
-
-def section_links(key: str) -> list[str]:
-    """URLs of the records behind a section, only for the URL names that resolve."""
-    section = SECTION_BY_KEY.get(key)
-    urls = []
-    for name in section.links if section else ():
-        try:
-            urls.append(reverse(name))
-        except NoReverseMatch:
-            continue
-    return urls
 
 
 def review_export(*, review: ManagementReview) -> dict[str, Any]:

@@ -17,9 +17,7 @@ from eiso.core.models import Agency, Division, Person, SteeringCommittee
 from eiso.core.services import event_record
 from eiso.objectives.models import ObjectiveSet
 from eiso.objectives.services import objective_set_copy
-from eiso.reviews.charts import section_chart
 from eiso.reviews.choices import ActionState, Attendance, DecisionKind, RecordKind, ReviewState
-from eiso.reviews.inputs import SECTION_BY_KEY, SECTIONS
 from eiso.reviews.models import (
     INTERNAL_AUDIT_BUDGET_CAP_VND,
     BudgetLine,
@@ -31,6 +29,7 @@ from eiso.reviews.models import (
     ReviewInput,
     ReviewParticipant,
 )
+from eiso.reviews.sections import SECTION_BY_KEY, SECTIONS
 
 
 def _same_agency(agency: Agency, *people: Person | None) -> None:
@@ -127,7 +126,7 @@ def review_collect_inputs(
         raise ValidationError(_("Ngày chốt số liệu phải thuộc năm {year}.").format(year=review.year))
     for order, section in enumerate(SECTIONS, start=1):
         data = section.compile(review, as_of)
-        chart = section_chart(section.key, data)
+        chart = section.figure(data)
         ReviewInput.objects.update_or_create(
             review=review,
             key=section.key,

@@ -17,7 +17,6 @@ from eiso.core.choices import QMS_MANAGERS
 from eiso.core.layout import StateDocument
 from eiso.reviews import paperwork, selectors, services
 from eiso.reviews.choices import Attendance, ReviewState
-from eiso.reviews.figures import section_text
 from eiso.reviews.forms import (
     ActionForm,
     ChangeForm,
@@ -29,8 +28,8 @@ from eiso.reviews.forms import (
     PlanForm,
     RecordForm,
 )
-from eiso.reviews.inputs import SECTION_BY_KEY
 from eiso.reviews.models import ManagementReview, QmsRecord, ReviewDecision, ReviewInput
+from eiso.reviews.sections import SECTION_BY_KEY, section_links, section_text
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -88,7 +87,7 @@ def review_detail(request: AgencyRequest, pk: int) -> HttpResponse:
             item,
             SECTION_BY_KEY[item.key].title if item.key in SECTION_BY_KEY else item.title,
             section_text(item.key, item.data),
-            selectors.section_links(item.key),
+            section_links(item.key),
             inline_svg(item.chart_svg.encode("utf-8")) if item.chart_svg else "",
         )
         for item in selectors.review_inputs(review=review)

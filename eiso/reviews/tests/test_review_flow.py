@@ -7,8 +7,8 @@ from eiso.core.testing import Personas
 from eiso.dossiers.tests.factories import make_procedure, resolved
 from eiso.reviews import services
 from eiso.reviews.choices import ActionState, Attendance, DecisionKind, ReviewState
-from eiso.reviews.inputs import SECTIONS
 from eiso.reviews.models import ManagementReview, ReviewInput
+from eiso.reviews.sections import SECTIONS
 from eiso.reviews.tests.helpers import held, planned, with_decisions
 
 

@@ -1,0 +1,68 @@
+"""The management review inputs (ISO 9001 cl. 9.3.2), one module per input: each owns its compile step, its
+report lines, its chart, its links and the shape of its frozen data. Listed in the order the reference
+meeting (07/08/2017) used.
+
+Adding an input: copy a sibling module, give it a new key, and list its `SECTION` here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.urls import NoReverseMatch, reverse
+
+from eiso.reviews.sections import (
+    changes,
+    documents,
+    dossiers,
+    improvement,
+    internal_audit,
+    nonconformities,
+    objectives,
+    previous_actions,
+    procedures,
+    resources,
+    risks,
+    satisfaction,
+)
+from eiso.reviews.sections.base import Section
+
+SECTIONS: list[Section[Any]] = [
+    changes.SECTION,
+    previous_actions.SECTION,
+    objectives.SECTION,
+    satisfaction.SECTION,
+    dossiers.SECTION,
+    procedures.SECTION,
+    internal_audit.SECTION,
+    nonconformities.SECTION,
+    documents.SECTION,
+    risks.SECTION,
+    resources.SECTION,
+    improvement.SECTION,
+]
+SECTION_BY_KEY: dict[str, Section[Any]] = {section.key: section for section in SECTIONS}
+
+
+def section_text(key: str, data: Mapping[str, Any]) -> list[str]:
+    """The report lines of a frozen input (none for a key no longer compiled)."""
+    section = SECTION_BY_KEY.get(key)
+    return section.lines(data) if section else []
+
+
+def section_chart(key: str, data: Mapping[str, Any], fmt: str = "svg") -> bytes | None:
+    section = SECTION_BY_KEY.get(key)
+    return section.figure(data, fmt) if section else None
+
+
+def section_links(key: str) -> list[str]:
+    """URLs of the records behind a section, only for the URL names that resolve."""
+    section = SECTION_BY_KEY.get(key)
+    urls = []
+    for name in section.links if section else ():
+        try:
+            urls.append(reverse(name))
+        except NoReverseMatch:
+            continue
+    return urls
