@@ -8,10 +8,19 @@ class CoreConfig(AppConfig):
     verbose_name = _("Tổ chức")
 
     def ready(self) -> None:
-        from eiso.core import registry
+        from django.utils.module_loading import autodiscover_modules
+
+        from eiso.core import clock, registry
+
+        clock.install()
+        # Each app's inbox.py registers what it contributes to "Việc của tôi".
+        autodiscover_modules("inbox")
 
         registry.register_nav(
             registry.NavItem("core:dashboard", _("Tổng quan"), icon="speedometer2", order=0, section="home")
+        )
+        registry.register_nav(
+            registry.NavItem("core:inbox", _("Việc của tôi"), icon="inbox", order=1, section="home")
         )
         registry.register_nav(
             registry.NavItem("core:organisation", _("Tổ chức & HTQLCL"), icon="diagram-3", order=900)

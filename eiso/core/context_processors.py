@@ -3,15 +3,19 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from eiso.core import registry
+from eiso.core import clock, registry
 from eiso.core.access import visible_agencies
+from eiso.core.inbox import inbox_count
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
-    """What the base layout needs: the acting agency and the navigation of modules that exist."""
+    """What the base layout needs: the acting agency, the navigation of modules that exist, and the
+    fixed day the application lives on when one is configured (shown as a banner on every page)."""
+    fixed_today = clock.fixed_today()
     if getattr(request, "agency", None) is None:
-        return {}
+        return {"fixed_today": fixed_today}
     nav = []
+    waiting = inbox_count(request.person)  # type: ignore[attr-defined]
     for item in registry.nav_items():
         if item.roles and not request.person.has_role(*item.roles):  # type: ignore[attr-defined]
             continue
@@ -19,12 +23,16 @@ def shell(request: HttpRequest) -> dict[str, Any]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        nav.append({"url": url, "label": item.label, "icon": item.icon, "active": _is_active(request, url)})
+        badge = waiting if item.url_name == "core:inbox" else 0
+        active = _is_active(request, url)
+        nav.append({"url": url, "label": item.label, "icon": item.icon, "active": active, "badge": badge})
     unread = request.person.notifications.filter(read_at__isnull=True).count()  # type: ignore[attr-defined]
     return {
+        "fixed_today": fixed_today,
         "nav": nav,
         "agency": request.agency,  # type: ignore[attr-defined]
         "unread_notifications": unread,
+        "inbox_waiting": waiting,
         "visible_agencies": visible_agencies(request.person),  # type: ignore[attr-defined]
     }
 

@@ -36,11 +36,43 @@ class DashboardPanel:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class InboxItem:
+    """One thing a person must do: what, where to do it, by when, and optionally a one-click action
+    (a POST to `action_url`, e.g. "confirm I have read it")."""
+
+    title: str
+    url: str
+    detail: str = ""
+    due_on: Any = None
+    badge: Any = ""
+    action_url: str = ""
+    action_label: Any = ""
+
+
+@dataclass(frozen=True)
+class InboxSource:
+    """A kind of work shown in "Việc của tôi", contributed by the app that owns it (its `inbox.py`).
+
+    `items(person)` returns the person's open items, most urgent first (the page shows the first
+    `limit`); `count(person)` counts them with one query (the navigation badge).
+    """
+
+    key: str
+    title: Any
+    items: Callable[[Any], Iterable[InboxItem]]
+    count: Callable[[Any], int]
+    order: int = 100
+    more_url_name: str = ""
+    limit: int = 20
+
+
 @dataclass
 class _Registry:
     nav: list[NavItem] = field(default_factory=list)
     panels: list[DashboardPanel] = field(default_factory=list)
     reminder_rules: list[Callable[..., Iterable[Any]]] = field(default_factory=list)
+    inbox: dict[str, InboxSource] = field(default_factory=dict)
 
 
 _registry = _Registry()
@@ -60,6 +92,14 @@ def register_reminder_rule(rule: Callable[..., Iterable[Any]]) -> None:
     """A rule is called with (agency=, today=) and yields eiso.core.notifications.Reminder objects."""
     if rule not in _registry.reminder_rules:
         _registry.reminder_rules.append(rule)
+
+
+def register_inbox(source: InboxSource) -> None:
+    _registry.inbox[source.key] = source
+
+
+def inbox_sources() -> list[InboxSource]:
+    return sorted(_registry.inbox.values(), key=lambda source: (source.order, source.key))
 
 
 def nav_items() -> list[NavItem]:

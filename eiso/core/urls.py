@@ -1,6 +1,6 @@
 from django.urls import path
 
-from eiso.core import views
+from eiso.core import inbox, views
 
 app_name = "core"
 
@@ -8,7 +8,9 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("to-chuc/", views.organisation, name="organisation"),
     path("co-quan/chon/", views.switch_agency, name="switch_agency"),
-    path("thong-bao/", views.notification_list, name="notifications"),
+    path("viec-cua-toi/", inbox.inbox, name="inbox"),
+    path("thong-bao/", inbox.notification_list, name="notifications"),
+    path("thong-bao/da-doc-het/", inbox.notification_read_all, name="notification_read_all"),
     path("thong-bao/<int:pk>/da-doc/", views.notification_read, name="notification_read"),
     path("lich-su/<str:model>/<int:pk>/", views.history, name="history"),
 ]

@@ -1,0 +1,255 @@
+"""People and organisation pages for the ISO secretary and the leadership; thin: parse, call, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from eiso.core import selectors
+from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
+from eiso.core.choices import LEADERSHIP, QMS_MANAGERS, Role
+from eiso.core.flow import apply_error
+from eiso.core.models import Division, Person, RoleGrant
+from eiso.staff import forms, services
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _form_page(request: HttpRequest, form: Form, title: str, back: str, status: int = 200) -> HttpResponse:
+    return render(request, "staff/form.html", {"form": form, "title": title, "back": back}, status=status)
+
+
+def _run(request: HttpRequest, form: Form, call: Any, success: str) -> Any:
+    """Validate `form`, run the service; returns its result, or None with the errors on the form."""
+    if not form.is_valid():
+        return None
+    try:
+        result = call(form.cleaned_data)
+    except ValidationError as exc:
+        apply_error(form, exc)
+        return None
+    messages.success(request, success)
+    return result
+
+
+@agency_required
+def index(request: AgencyRequest) -> HttpResponse:
+    show = request.GET.get("show", "")
+    people = (
+        Person.objects.filter(agency=request.agency)
+        .select_related("division", "user")
+        .prefetch_related(Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role")))
+        .order_by("-is_active", "full_name")
+    )
+    if show != "all":
+        people = people.filter(is_active=True)
+    context = {
+        "people": people,
+        "show": show,
+        "divisions": Division.objects.filter(agency=request.agency).order_by("-is_active", "order", "name"),
+        "committee": selectors.steering_committee_current(agency=request.agency),
+        "policies": request.agency.quality_policies.select_related("approved_by"),
+        "profile": getattr(request.agency, "qms_profile", None),
+        "can_edit": can_act(request, *QMS_MANAGERS),
+    }
+    return render(request, "staff/index.html", context)
+
+
+@role_required(*QMS_MANAGERS)
+def person_create(request: AgencyRequest) -> HttpResponse:
+    form = forms.PersonCreateForm(request.POST or None, agency=request.agency)
+    if request.method == "POST":
+        person = _run(
+            request,
+            form,
+            lambda data: services.staff_create(agency=request.agency, actor=request.person, **data),
+            _("Đã thêm cán bộ và gửi thư mời đặt mật khẩu."),
+        )
+        if person is not None:
+            services.invitation_send(person=person, base_url=_base_url(request))
+            return redirect("staff:index")
+    return _form_page(request, form, _("Thêm cán bộ"), reverse("staff:index"), 400 if form.errors else 200)
+
+
+@role_required(*QMS_MANAGERS)
+def person_edit(request: AgencyRequest, pk: int) -> HttpResponse:
+    person = get_for_agency_or_404(Person, request.agency, pk=pk)
+    initial = {
+        "full_name": person.full_name,
+        "title": person.title,
+        "division": person.division_id,
+        "email": person.email,
+        "roles": sorted(person.roles - {Role.SUPERVISOR}),
+    }
+    form = forms.PersonForm(request.POST or None, agency=request.agency, initial=initial)
+    if request.method == "POST":
+        done = _run(
+            request,
+            form,
+            lambda data: services.staff_update(person=person, actor=request.person, **data),
+            _("Đã lưu thông tin cán bộ."),
+        )
+        if done is not None:
+            return redirect("staff:index")
+    context = {"form": form, "person": person, "title": person.full_name, "back": reverse("staff:index")}
+    return render(request, "staff/person_edit.html", context, status=400 if form.errors else 200)
+
+
+@role_required(*QMS_MANAGERS)
+@require_POST
+def person_active(request: AgencyRequest, pk: int) -> HttpResponse:
+    person = get_for_agency_or_404(Person, request.agency, pk=pk)
+    active = request.POST.get("active") == "1"
+    try:
+        services.staff_set_active(person=person, actor=request.person, active=active)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã mở lại tài khoản.") if active else _("Đã ngừng tài khoản."))
+    return redirect("staff:person_edit", pk=person.pk)
+
+
+@role_required(*QMS_MANAGERS)
+@require_POST
+def person_invite(request: AgencyRequest, pk: int) -> HttpResponse:
+    person = get_for_agency_or_404(Person, request.agency, pk=pk)
+    try:
+        services.invitation_send(person=person, base_url=_base_url(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã gửi lại thư đặt mật khẩu tới {email}.").format(email=person.email))
+    return redirect("staff:person_edit", pk=person.pk)
+
+
+@role_required(*QMS_MANAGERS)
+def division_create(request: AgencyRequest) -> HttpResponse:
+    return _division_form(request, None)
+
+
+@role_required(*QMS_MANAGERS)
+def division_edit(request: AgencyRequest, pk: int) -> HttpResponse:
+    return _division_form(request, get_for_agency_or_404(Division, request.agency, pk=pk))
+
+
+def _division_form(request: AgencyRequest, division: Division | None) -> HttpResponse:
+    initial = (
+        {
+            "code": division.code,
+            "name": division.name,
+            "order": division.order,
+            "is_active": division.is_active,
+        }
+        if division
+        else {"is_active": True}
+    )
+    form = forms.DivisionForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        done = _run(
+            request,
+            form,
+            lambda data: services.division_save(
+                agency=request.agency, actor=request.person, division=division, **data
+            ),
+            _("Đã lưu phòng."),
+        )
+        if done is not None:
+            return redirect("staff:index")
+    title = division.name if division else _("Thêm phòng")
+    return _form_page(request, form, title, reverse("staff:index"), 400 if form.errors else 200)
+
+
+@role_required(*QMS_MANAGERS)
+def committee_edit(request: AgencyRequest) -> HttpResponse:
+    current = selectors.steering_committee_current(agency=request.agency)
+    initial: dict[str, Any] = {}
+    if current is not None:
+        initial = {
+            "head": current.head_id,
+            "secretary": current.secretary_id,
+            "members": current.members.all(),
+        }
+    form = forms.CommitteeForm(request.POST or None, agency=request.agency, initial=initial)
+    if request.method == "POST":
+        done = _run(
+            request,
+            form,
+            lambda data: services.steering_committee_establish(
+                agency=request.agency, actor=request.person, **data
+            ),
+            _("Đã ghi nhận quyết định về Ban Chỉ đạo ISO."),
+        )
+        if done is not None:
+            return redirect("staff:index")
+    title = _("Quyết định kiện toàn Ban Chỉ đạo ISO")
+    return _form_page(request, form, title, reverse("staff:index"), 400 if form.errors else 200)
+
+
+@role_required(*QMS_MANAGERS)
+def policy_create(request: AgencyRequest) -> HttpResponse:
+    leaders = selectors.people_with_role(agency=request.agency, roles=LEADERSHIP)
+    current = selectors.quality_policy_current(agency=request.agency)
+    initial = {"text": current.text if current else ""}
+    form = forms.PolicyForm(request.POST or None, leaders=leaders, initial=initial)
+    if request.method == "POST":
+        done = _run(
+            request,
+            form,
+            lambda data: services.quality_policy_add(agency=request.agency, **data),
+            _("Đã ban hành phiên bản mới của chính sách chất lượng."),
+        )
+        if done is not None:
+            return redirect("staff:index")
+    title = _("Phiên bản mới của chính sách chất lượng")
+    return _form_page(request, form, title, reverse("staff:index"), 400 if form.errors else 200)
+
+
+@role_required(*QMS_MANAGERS)
+def profile_edit(request: AgencyRequest) -> HttpResponse:
+    profile = getattr(request.agency, "qms_profile", None)
+    initial = {name: getattr(profile, name) for name in services.QMS_FIELDS} if profile else {}
+    initial.setdefault("standard", "TCVN ISO 9001:2015")
+    form = forms.QmsProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        done = _run(
+            request,
+            form,
+            lambda data: services.qms_profile_update(agency=request.agency, actor=request.person, **data),
+            _("Đã lưu hồ sơ HTQLCL."),
+        )
+        if done is not None:
+            return redirect("staff:index")
+    title = _("Hồ sơ và phạm vi HTQLCL")
+    return _form_page(request, form, title, reverse("staff:index"), 400 if form.errors else 200)
+
+
+@agency_required
+def agency_create(request: AgencyRequest) -> HttpResponse:
+    """A province administrator adds an agency of the province with its first ISO secretary."""
+    person = request.person
+    if not (person.agency.is_supervisor and person.has_role(Role.SUPERVISOR)):
+        raise PermissionDenied(_("Chỉ cán bộ của cơ quan giám sát cấp tỉnh được thêm cơ quan."))
+    form = forms.AgencyCreateForm(request.POST or None)
+    if request.method == "POST":
+        secretary = _run(
+            request,
+            form,
+            lambda data: services.agency_create_with_secretary(actor=person, **data),
+            _("Đã thêm cơ quan và gửi thư mời cho Thư ký ISO."),
+        )
+        if secretary is not None:
+            services.invitation_send(person=secretary, base_url=_base_url(request))
+            return redirect("core:dashboard")
+    title = _("Thêm cơ quan áp dụng HTQLCL")
+    return _form_page(request, form, title, reverse("core:dashboard"), 400 if form.errors else 200)
