@@ -14,7 +14,7 @@ def _panel(request: Any) -> dict[str, Any] | None:
 
     from eiso.core.access import scoped
     from eiso.dossiers.models import Dossier
-    from eiso.dossiers.selectors import dossier_stats
+    from eiso.dossiers.selectors import dossier_stats, judgement_date
 
     agency = getattr(request, "agency", None)
     if agency is None:
@@ -23,8 +23,9 @@ def _panel(request: Any) -> dict[str, Any] | None:
     if last is None:
         return None
     year = last.year
-    stats = dossier_stats(agency=agency, date_from=dt.date(year, 1, 1), date_to=dt.date(year, 12, 31))
-    return {"year": year, "stats": stats, "chart": _timeliness_chart(stats)}
+    end = dt.date(year, 12, 31)
+    stats = dossier_stats(agency=agency, date_from=dt.date(year, 1, 1), date_to=end)
+    return {"year": year, "stats": stats, "chart": _timeliness_chart(stats), "as_of": judgement_date(end)}
 
 
 def _timeliness_chart(stats: dict[str, Any]) -> str | None:

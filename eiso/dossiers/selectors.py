@@ -3,19 +3,24 @@
 The period rules (issue 3 §4): for [from, to] a dossier counts if it was accepted (not status 1 or 3),
 received on or before `to` and not finished before `from`. It is received in the period (online, or direct
 and postal) if received on or after `from`, else carried over; resolved early / on time / late if finished
-inside the period; otherwise pending, in time or overdue as of `to` against its final due date.
+inside the period; otherwise pending, in time or overdue against its final due date, judged at
+`judgement_date(to)` = min(to, today): a period that has not ended yet judges its pending dossiers today,
+never at a future date (issue 12 §1). The dashboard, the II.06a page, its drill-down, the objectives and the
+review inputs all read their figures here, so they share that one rule.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, overload
+from typing import Any, cast, overload
 
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
+from django.utils import timezone
 
 from eiso.core.access import scoped
 from eiso.core.models import Agency
 from eiso.dossiers.choices import NOT_STARTED, Channel, Timeliness
+from eiso.dossiers.contracts import DossierStats, DossierStatsRow
 from eiso.dossiers.models import Dossier
 
 STAT_KEYS = [
@@ -37,6 +42,11 @@ GROUPS = {
     "field": ["procedure__field"],
     "division": ["division_id", "division__name"],
 }
+
+
+def judgement_date(date_to: dt.date, *, today: dt.date | None = None) -> dt.date:
+    """The date at which the pending dossiers of a period ending on `date_to` are judged: min(end, today)."""
+    return min(date_to, today or timezone.localdate())
 
 
 def timeliness_expression(as_of: dt.date) -> Case:
@@ -65,6 +75,7 @@ def _period_base(agency: Agency, date_from: dt.date, date_to: dt.date) -> QueryS
 
 def stat_conditions(date_from: dt.date, date_to: dt.date) -> dict[str, Q]:
     """Each figure of Biểu II.06a as a condition over the period's dossiers (see the module docstring)."""
+    as_of = judgement_date(date_to)
     in_period = Q(received_on__gte=date_from)
     finished = Q(finished_on__isnull=False, finished_on__lte=date_to)
     pending = Q(finished_on__isnull=True) | Q(finished_on__gt=date_to)
@@ -79,35 +90,35 @@ def stat_conditions(date_from: dt.date, date_to: dt.date) -> dict[str, Q]:
         "resolved_on_time": finished & not_penalised & Q(finished_on=F("due_date")),
         "resolved_late": late,
         "resolved_total": finished,
-        "pending_in_time": pending & Q(due_date__gte=date_to),
-        "pending_overdue": pending & Q(due_date__lt=date_to),
+        "pending_in_time": pending & Q(due_date__gte=as_of),
+        "pending_overdue": pending & Q(due_date__lt=as_of),
         "pending_total": pending,
         "resolved_late_with_apology": late & Q(extended_due_at__isnull=False),
     }
 
 
-def _with_rate(row: dict[str, Any]) -> dict[str, Any]:
+def _with_rate(row: dict[str, Any]) -> DossierStatsRow:
     resolved = row["resolved_total"]
     good = row["resolved_early"] + row["resolved_on_time"]
     row["on_time_rate"] = round(good / resolved, 4) if resolved else None
-    return row
+    return cast(DossierStatsRow, row)
 
 
 @overload
 def dossier_stats(
     *, agency: Agency, date_from: dt.date, date_to: dt.date, group_by: None = None
-) -> dict[str, Any]: ...
+) -> DossierStats: ...
 
 
 @overload
 def dossier_stats(
     *, agency: Agency, date_from: dt.date, date_to: dt.date, group_by: str
-) -> list[dict[str, Any]]: ...
+) -> list[DossierStatsRow]: ...
 
 
 def dossier_stats(
     *, agency: Agency, date_from: dt.date, date_to: dt.date, group_by: str | None = None
-) -> dict[str, Any] | list[dict[str, Any]]:
+) -> DossierStats | list[DossierStatsRow]:
     """Biểu II.06a for [date_from, date_to]: one SQL aggregate, for the agency or grouped by
     "procedure", "field" or "division" (a list of rows with the group's columns)."""
     conditions = stat_conditions(date_from, date_to)
@@ -132,7 +143,7 @@ def dossier_list_for_stat(
         _period_base(agency, date_from, date_to)
         .filter(condition)
         .select_related("procedure", "division")
-        .annotate(timeliness=timeliness_expression(date_to))
+        .annotate(timeliness=timeliness_expression(judgement_date(date_to)))
         .order_by("received_at", "code")
     )
 
@@ -144,7 +155,7 @@ def late_dossiers(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> Qu
         _period_base(agency, date_from, date_to)
         .filter(conditions["resolved_late"] | conditions["pending_overdue"])
         .select_related("procedure", "division")
-        .annotate(timeliness=timeliness_expression(date_to))
+        .annotate(timeliness=timeliness_expression(judgement_date(date_to)))
         .order_by("received_at", "code")
     )
 
