@@ -41,15 +41,18 @@ def person_of(user: Any) -> Person | None:
 
 
 def visible_agencies(person: Person) -> QuerySet[Agency]:
-    """The person's own agency; for a provincial supervisor, every agency of the province too."""
-    if person.has_role(Role.SUPERVISOR):
+    """The person's own agency; for a provincial supervisor, every agency of the province too.
+
+    The role alone is not enough: the person must belong to the province's supervisor body.
+    """
+    if person.has_role(Role.SUPERVISOR) and person.agency.is_supervisor:
         return Agency.objects.filter(province=person.agency.province)
     return Agency.objects.filter(pk=person.agency_id)
 
 
 def scoped(queryset: QuerySet[M], agency: Agency) -> QuerySet[M]:
     path = queryset.model.agency_path  # type: ignore[attr-defined]
-    return queryset.filter(**{path: agency})
+    return queryset.filter(**{path: agency.pk})
 
 
 def get_for_agency_or_404(model_or_qs: type[M] | QuerySet[M], agency: Agency, **lookup: Any) -> M:

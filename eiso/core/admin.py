@@ -1,14 +1,17 @@
-"""Django admin for the ISO secretary's master data, scoped to their own agency."""
+"""Django admin for platform operators (superusers) only.
+
+Agency staff manage their organisation through the app's own pages, which are scoped to their agency;
+the admin shows every agency's rows, so it refuses anyone who is not a superuser, whatever `is_staff`
+or model permissions an account carries.
+"""
 
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import ForeignKey, Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from eiso.core.access import person_of, scoped
 from eiso.core.models import (
     Agency,
     Division,
@@ -24,28 +27,32 @@ admin.site.site_title = _("eISO")
 admin.site.index_title = _("Dữ liệu danh mục")
 
 
+def is_platform_operator(request: HttpRequest) -> bool:
+    user = request.user
+    return bool(user.is_active and user.is_superuser)
+
+
+# Every admin view, login included, asks the site first: only operators get past it.
+admin.site.has_permission = is_platform_operator  # type: ignore[method-assign]
+
+
 class AgencyScopedAdmin(SimpleHistoryAdmin):
-    """A staff user who is not a superuser sees and edits only rows of their own agency."""
+    """Base of every model admin: operators only, even if the site check were bypassed by a subclass."""
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        person = person_of(request.user)
-        return scoped(queryset, person.agency) if person else queryset.none()
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_platform_operator(request)
 
-    def formfield_for_foreignkey(self, db_field: ForeignKey, request: HttpRequest, **kwargs: Any) -> Any:
-        person = person_of(request.user)
-        related = db_field.related_model
-        if not request.user.is_superuser and person and hasattr(related, "agency_path"):
-            kwargs["queryset"] = scoped(related._default_manager.all(), person.agency)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_platform_operator(request)
 
-    def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
-        person = person_of(request.user)
-        if not request.user.is_superuser and person and hasattr(obj, "agency_id") and not change:
-            obj.agency_id = person.agency_id
-        super().save_model(request, obj, form, change)
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return is_platform_operator(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_platform_operator(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_platform_operator(request)
 
 
 @admin.register(Agency)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -21,9 +20,9 @@ from eiso.core.models import (
     Person,
     QmsProfile,
     QualityPolicy,
-    RoleGrant,
     SteeringCommittee,
 )
+from eiso.core.services import CONSOLE, role_grant
 
 DEMO_AGENCY_CODE = "STTTT-KH"
 DEMO_PASSWORD = "eiso-demo-2017"  # noqa: S105 - printed for the demo, never used in production
@@ -176,7 +175,7 @@ def _person(
 ) -> Person:
     user, _ = get_user_model().objects.get_or_create(username=username)
     user.set_password(DEMO_PASSWORD)
-    user.is_staff = Role.ISO_SECRETARY in roles
+    user.is_staff = False  # the admin is for platform operators only
     user.save()
     person, _ = Person.objects.update_or_create(
         user=user,
@@ -190,23 +189,8 @@ def _person(
     )
     person.role_grants.exclude(role__in=roles).delete()
     for role in roles:
-        RoleGrant.objects.get_or_create(person=person, role=role)
-    if Role.ISO_SECRETARY in roles:
-        _grant_master_data_permissions(user)
+        role_grant(person=person, role=role, granted_by=CONSOLE)
     return person
-
-
-def _grant_master_data_permissions(user: Any) -> None:
-    from django.contrib.auth.models import Permission
-
-    codenames = [
-        f"{verb}_{model}"
-        for verb in ("view", "add", "change")
-        for model in ("division", "person", "rolegrant", "steeringcommittee", "qmsprofile", "qualitypolicy")
-    ]
-    user.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label="core", codename__in=codenames)
-    )
 
 
 def _steering_committee(ctx: DemoContext) -> None:

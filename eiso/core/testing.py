@@ -14,7 +14,7 @@ from django.test import Client
 
 from eiso.core.choices import Role
 from eiso.core.models import Agency, Division, Person
-from eiso.core.services import agency_create, division_create, person_create
+from eiso.core.services import CONSOLE, agency_create, division_create, person_create
 
 PASSWORD = "correct-horse-battery"  # noqa: S105
 _counter = itertools.count(1)
@@ -54,6 +54,7 @@ def make_person(
         password=PASSWORD,
         division=division,
         email=f"user{n}@example.gov.vn",
+        granted_by=CONSOLE,
     )
 
 

@@ -1,7 +1,8 @@
 from django.apps import apps
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldError, PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Model
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_POST
 from eiso.core import registry, selectors
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, visible_agencies
 from eiso.core.middleware import SESSION_AGENCY_KEY
-from eiso.core.models import Notification
+from eiso.core.models import DomainEvent, Notification
 from eiso.core.notifications import notification_mark_read
 
 
@@ -62,18 +63,35 @@ def notification_read(request: AgencyRequest, pk: int) -> HttpResponse:
     return redirect(notification.url or "core:notifications")
 
 
-@agency_required
-def history(request: AgencyRequest, model: str, pk: int) -> HttpResponse:
-    """The field-level change history of any domain record of the acting agency."""
+def _history_model(label: str) -> type[Model]:
+    """A domain model with field-level history and a path to its agency, or 404."""
     try:
-        model_class = apps.get_model(model)
+        model_class = apps.get_model(label)
     except (LookupError, ValueError) as exc:
         raise Http404(_("Không tìm thấy bản ghi.")) from exc
-    if not hasattr(model_class, "history") or not model_class.__module__.startswith("eiso."):
+    domain = model_class.__module__.startswith("eiso.") and hasattr(model_class, "agency_path")
+    if not domain or not hasattr(model_class, "history"):
         raise Http404(_("Không tìm thấy bản ghi."))
-    record = get_for_agency_or_404(model_class, request.agency, pk=pk)
-    entries = record.history.select_related("history_user").order_by("-history_date")[:200]
+    return model_class
+
+
+@agency_required
+def history(request: AgencyRequest, model: str, pk: int) -> HttpResponse:
+    """The change history of a record of the acting agency: field diffs and the domain events."""
+    model_class = _history_model(model)
+    try:
+        record = get_for_agency_or_404(model_class, request.agency, pk=pk)
+    except FieldError as exc:  # a model without a path to an agency has no history page
+        raise Http404(_("Không tìm thấy bản ghi.")) from exc
+    entries = (
+        record.history.all()  # type: ignore[attr-defined]
+        .select_related("history_user__person")
+        .order_by("-history_date", "-history_id")[:200]
+    )
     rows = [
         (entry, entry.diff_against(entry.prev_record) if entry.prev_record else None) for entry in entries
     ]
-    return render(request, "core/history.html", {"record": record, "rows": rows})
+    events = DomainEvent.objects.filter(
+        agency=request.agency, target_type=model_class._meta.label_lower, target_id=record.pk
+    ).select_related("actor")[:200]
+    return render(request, "core/history.html", {"record": record, "rows": rows, "events": events})
