@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from eiso.core.forms import BootstrapFormMixin
+from eiso.core.models import Agency, Person
+
+MAX_FILE = 5 * 1024 * 1024
+
+
+def _read(file: object, label: str) -> bytes:
+    if file is None:
+        return b""
+    size = getattr(file, "size", 0) or 0
+    if size > MAX_FILE:
+        raise forms.ValidationError(_("Tệp quá lớn (tối đa 5 MB)."))
+    return file.read()  # type: ignore[attr-defined,no-any-return]
+
+
+class AgencyKeyForm(BootstrapFormMixin, forms.Form):
+    p12 = forms.FileField(
+        label=_("Chứng thư số của cơ quan (tệp .p12 / .pfx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".p12,.pfx"}),
+    )
+    pin = forms.CharField(
+        label=_("Mã PIN của tệp"),
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+        help_text=_("Mã PIN được mã hóa trước khi lưu và không bao giờ hiển thị lại."),
+    )
+
+    def clean_p12(self) -> bytes:
+        return _read(self.cleaned_data.get("p12"), "p12")
+
+
+class SealForm(BootstrapFormMixin, forms.Form):
+    seal_png = forms.FileField(
+        label=_("Hình ảnh con dấu (PNG nền trong suốt, màu đỏ)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".png"}),
+    )
+
+    def clean_seal_png(self) -> bytes:
+        return _read(self.cleaned_data.get("seal_png"), "seal_png")
+
+
+class TsaForm(BootstrapFormMixin, forms.Form):
+    tsa_url = forms.URLField(
+        label=_("Máy chủ dấu thời gian (RFC 3161)"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Để trống: chữ ký không có dấu thời gian (PAdES B-B)."),
+    )
+
+
+class TokenForm(BootstrapFormMixin, forms.Form):
+    person = forms.ModelChoiceField(label=_("Người ký"), queryset=Person.objects.none())
+    certificate = forms.FileField(
+        label=_("Chứng thư số trên token (.cer, .crt, .pem)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".cer,.crt,.pem,.der"}),
+    )
+    pkcs11_lib = forms.CharField(label=_("Thư viện PKCS#11 của token"), max_length=300, required=False)
+    token_label = forms.CharField(label=_("Nhãn token"), max_length=100, required=False)
+    key_label = forms.CharField(label=_("Nhãn khóa"), max_length=100, required=False)
+    signature_png = forms.FileField(
+        label=_("Hình ảnh chữ ký (PNG nền trong suốt, màu xanh)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".png"}),
+    )
+
+    def __init__(self, *args: object, agency: Agency, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["person"].queryset = Person.objects.filter(agency=agency).order_by("full_name")  # type: ignore[attr-defined]
+
+    def clean_certificate(self) -> str:
+        data = _read(self.cleaned_data.get("certificate"), "certificate")
+        if data.lstrip().startswith(b"-----BEGIN"):
+            return data.decode("ascii", errors="replace")
+        import base64
+
+        body = base64.encodebytes(data).decode()
+        return f"-----BEGIN CERTIFICATE-----\n{body}-----END CERTIFICATE-----\n"
+
+    def clean_signature_png(self) -> bytes:
+        return _read(self.cleaned_data.get("signature_png"), "signature_png")
+
+
+class TrustAnchorForm(BootstrapFormMixin, forms.Form):
+    certificate = forms.FileField(
+        label=_("Chứng thư gốc tin cậy (.cer, .crt, .pem)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".cer,.crt,.pem,.der"}),
+    )
+    name = forms.CharField(label=_("Tên gọi"), max_length=300, required=False)
+
+    clean_certificate = TokenForm.clean_certificate
+
+
+class VerifyForm(BootstrapFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Tệp PDF cần kiểm tra chữ ký số"), widget=forms.ClearableFileInput(attrs={"accept": ".pdf"})
+    )
+
+    def clean_file(self) -> tuple[str, bytes]:
+        file = self.cleaned_data.get("file")
+        return getattr(file, "name", "tep.pdf"), _read(file, "file")
+
+
+class SampleForm(BootstrapFormMixin, forms.Form):
+    pin = forms.CharField(
+        label=_("Mã PIN token của bạn (nếu muốn ký bằng token)"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+    )

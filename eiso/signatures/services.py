@@ -1,0 +1,310 @@
+"""Writes of the signatures module: the agency's setup, people's tokens, trust anchors, signing what the
+agency issues (`signed_issue_pdf`) and verifying what it receives (`verify_upload`)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from asn1crypto import x509 as asn1_x509
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from pyhanko.sign.general import SigningError
+
+from eiso.core.models import Agency, Person
+from eiso.core.services import event_record
+from eiso.signatures import pdfsign
+from eiso.signatures.choices import VerificationStatus
+from eiso.signatures.models import PersonToken, SignedFile, SigningSetup, TrustAnchor, Verification
+from eiso.signatures.secrets import open_pin, seal_pin
+
+PDF_MAGIC = b"%PDF-"
+
+
+def _setup(agency: Agency) -> SigningSetup:
+    setup, _created = SigningSetup.objects.get_or_create(agency=agency)
+    return setup
+
+
+def _check_png(data: bytes, field: str) -> None:
+    """A PNG with transparency (Decree 30 asks for signature and seal images on a transparent ground)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.verify()
+        image = Image.open(io.BytesIO(data))
+    except (UnidentifiedImageError, OSError) as exc:
+        raise ValidationError({field: _("Tệp không phải ảnh PNG hợp lệ.")}) from exc
+    if image.format != "PNG" or not (image.mode in ("RGBA", "LA") or "transparency" in image.info):
+        raise ValidationError({field: _("Ảnh phải là PNG có nền trong suốt.")})
+
+
+@transaction.atomic
+def setup_agency_key(*, agency: Agency, p12: bytes, pin: str, actor: Person | None) -> SigningSetup:
+    """Store the agency's PKCS#12 and its PIN (encrypted); refuse a file the PIN does not open."""
+    try:
+        signer = pdfsign.p12_signer(p12, pin)
+    except Exception as exc:  # wrong PIN or not a PKCS#12: never echo the PIN
+        raise ValidationError({"p12": _("Không mở được tệp PKCS#12 với mã PIN đã nhập.")}) from exc
+    cert = signer.signing_cert
+    setup = _setup(agency)
+    setup.p12 = p12
+    setup.p12_pin_encrypted = seal_pin(pin)
+    setup.certificate_subject = cert.subject.human_friendly[:300]
+    setup.certificate_issuer = cert.issuer.human_friendly[:300]
+    setup.certificate_not_after = cert.not_valid_after
+    setup.save(
+        update_fields=[
+            "p12",
+            "p12_pin_encrypted",
+            "certificate_subject",
+            "certificate_issuer",
+            "certificate_not_after",
+            "updated_at",
+        ]
+    )
+    event_record(agency=agency, actor=actor, verb="signatures.agency_key_set", target=setup)
+    return setup
+
+
+@transaction.atomic
+def setup_seal(*, agency: Agency, seal_png: bytes, actor: Person | None) -> SigningSetup:
+    _check_png(seal_png, "seal_png")
+    setup = _setup(agency)
+    setup.seal_png = seal_png
+    setup.save(update_fields=["seal_png", "updated_at"])
+    event_record(agency=agency, actor=actor, verb="signatures.seal_set", target=setup)
+    return setup
+
+
+@transaction.atomic
+def setup_tsa(*, agency: Agency, tsa_url: str, actor: Person | None) -> SigningSetup:
+    setup = _setup(agency)
+    setup.tsa_url = tsa_url
+    setup.save(update_fields=["tsa_url", "updated_at"])
+    event_record(agency=agency, actor=actor, verb="signatures.tsa_set", target=setup, data={"url": tsa_url})
+    return setup
+
+
+def _certificate(pem: str, field: str) -> asn1_x509.Certificate:
+    try:
+        certs = pdfsign.load_certificates(pem.encode())
+    except Exception as exc:
+        raise ValidationError({field: _("Chứng thư số không đọc được (PEM hoặc DER).")}) from exc
+    if not certs:
+        raise ValidationError({field: _("Chứng thư số không đọc được (PEM hoặc DER).")})
+    return certs[0]
+
+
+@transaction.atomic
+def token_register(
+    *,
+    agency: Agency,
+    person: Person,
+    certificate_pem: str,
+    pkcs11_lib: str = "",
+    token_label: str = "",
+    key_label: str = "",
+    signature_png: bytes | None = None,
+    actor: Person | None,
+) -> PersonToken:
+    """Register a person's token certificate (and signature image); the PIN is never stored."""
+    if person.agency_id != agency.pk:
+        raise ValidationError(_("Người ký không thuộc cơ quan này."))
+    cert = _certificate(certificate_pem, "certificate_pem")
+    if signature_png:
+        _check_png(signature_png, "signature_png")
+    token, _created = PersonToken.objects.get_or_create(agency=agency, person=person)
+    token.certificate_pem = certificate_pem
+    token.certificate_subject = cert.subject.human_friendly[:300]
+    token.certificate_not_after = cert.not_valid_after
+    token.pkcs11_lib = pkcs11_lib
+    token.token_label = token_label
+    token.key_label = key_label
+    fields = ["certificate_pem", "certificate_subject", "certificate_not_after", "pkcs11_lib"]
+    fields += ["token_label", "key_label", "updated_at"]
+    if signature_png:
+        token.signature_png = signature_png
+        fields.append("signature_png")
+    token.save(update_fields=fields)
+    event_record(agency=agency, actor=actor, verb="signatures.token_registered", target=token)
+    return token
+
+
+@transaction.atomic
+def trust_anchor_add(
+    *, agency: Agency, certificate_pem: str, actor: Person | None, name: str = ""
+) -> TrustAnchor:
+    cert = _certificate(certificate_pem, "certificate_pem")
+    if not cert.ca:
+        raise ValidationError({"certificate_pem": _("Chứng thư này không phải của một tổ chức cấp (CA).")})
+    sha = hashlib.sha256(cert.dump()).hexdigest()
+    anchor, _created = TrustAnchor.objects.get_or_create(
+        agency=agency,
+        sha256=sha,
+        defaults={"name": name or pdfsign.certificate_name(cert), "certificate_pem": certificate_pem},
+    )
+    event_record(agency=agency, actor=actor, verb="signatures.trust_anchor_added", target=anchor)
+    return anchor
+
+
+def trust_roots(agency: Agency, extra: Iterable[asn1_x509.Certificate] = ()) -> list[asn1_x509.Certificate]:
+    roots = list(extra)
+    for pem in TrustAnchor.objects.filter(agency=agency).values_list("certificate_pem", flat=True):
+        roots.extend(pdfsign.load_certificates(pem.encode()))
+    return roots
+
+
+def agency_key(setup: SigningSetup) -> pdfsign.SigningKey:
+    """The agency's signer, the PIN decrypted only for this call."""
+    return pdfsign.SigningKey(pdfsign.p12_signer(bytes(setup.p12), open_pin(bytes(setup.p12_pin_encrypted))))
+
+
+def token_key(*, lib: str, token_label: str, key_label: str, pin: str) -> pdfsign.SigningKey:
+    """A signer on a PKCS#11 token (an official's USB token; SoftHSM2 in tests)."""
+    from pyhanko.config.pkcs11 import TokenCriteria
+    from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+
+    session = open_pkcs11_session(lib, token_criteria=TokenCriteria(label=token_label), user_pin=pin)
+    return pdfsign.SigningKey(PKCS11Signer(session, key_label=key_label, cert_label=key_label))
+
+
+def _target_label(target: models.Model) -> str:
+    return target._meta.label_lower
+
+
+def signed_file_for(target: models.Model, kind: str) -> SignedFile | None:
+    """The signed PDF kept for an issued record, or None when it was issued unsigned."""
+    return SignedFile.objects.filter(
+        target_type=_target_label(target), target_id=target.pk, kind=kind
+    ).first()
+
+
+def signing_configured(agency: Agency) -> bool:
+    setup = SigningSetup.objects.filter(agency=agency).first()
+    return bool(setup and setup.has_key)
+
+
+@transaction.atomic
+def signed_issue_pdf(
+    *,
+    agency: Agency,
+    target: models.Model,
+    kind: str,
+    file_name: str,
+    pdf: bytes,
+    signer: Person | None,
+    signer_name: str,
+    actor: Person | None,
+    person_key: pdfsign.SigningKey | None = None,
+    extra_roots: Iterable[asn1_x509.Certificate] = (),
+) -> SignedFile | None:
+    """Sign what the agency issues: the competent person (when their key is at hand), then the agency.
+
+    Returns None when the agency has no signing key: the record is then issued unsigned, as before.
+    Once stored, the signed file is what every download serves.
+    """
+    setup = SigningSetup.objects.filter(agency=agency).first()
+    if setup is None or not setup.has_key:
+        return None
+    existing = signed_file_for(target, kind)
+    if existing is not None:
+        return existing
+    token = PersonToken.objects.filter(person=signer).first() if signer else None
+    roots = trust_roots(agency, extra_roots)
+    try:
+        signed, levels = pdfsign.sign_pdf(
+            pdf,
+            person=person_key,
+            person_name=signer_name,
+            agency=agency_key(setup),
+            agency_name=agency.name,
+            signature_png=bytes(token.signature_png) if token and token.signature_png else None,
+            seal_png=bytes(setup.seal_png) if setup.seal_png else None,
+            tsa_url=setup.tsa_url,
+            context=pdfsign.validation_context(roots, for_signing=True) if roots else None,
+        )
+    except ValueError as exc:
+        raise ValidationError(_("Không ký số được: mã PIN lưu trữ không giải mã được.")) from exc
+    except SigningError as exc:
+        raise ValidationError(_("Không ký số được: {reason}").format(reason=exc)) from exc
+    record = SignedFile.objects.create(
+        agency=agency,
+        target_type=_target_label(target),
+        target_id=target.pk,
+        kind=kind,
+        file_name=file_name,
+        content=signed,
+        sha256=hashlib.sha256(signed).hexdigest(),
+        levels=", ".join(levels),
+        signed_by=signer,
+        signed_at=timezone.now(),
+    )
+    event_record(
+        agency=agency,
+        actor=actor,
+        verb="signatures.signed",
+        target=target,
+        data={"kind": kind, "sha256": record.sha256, "levels": record.levels},
+    )
+    return record
+
+
+def verify_bytes(
+    agency: Agency, data: bytes, extra_roots: Iterable[asn1_x509.Certificate] = ()
+) -> list[dict[str, Any]]:
+    reports = pdfsign.verify_pdf(data, context=pdfsign.validation_context(trust_roots(agency, extra_roots)))
+    return [r.as_dict() for r in reports]
+
+
+def all_valid(signatures: list[dict[str, Any]]) -> bool:
+    """Every signature intact, trusted, not revoked and covering the whole document."""
+    return all(s["valid"] and s["covers_whole_document"] for s in signatures)
+
+
+def _status(signatures: list[dict[str, Any]]) -> str:
+    if not signatures:
+        return VerificationStatus.UNSIGNED
+    return VerificationStatus.VALID if all_valid(signatures) else VerificationStatus.INVALID
+
+
+@transaction.atomic
+def verify_upload(
+    *,
+    agency: Agency,
+    data: bytes,
+    file_name: str,
+    actor: Person | None,
+    target: models.Model | None = None,
+) -> Verification | None:
+    """Check the signatures of an uploaded PDF and keep the result with the record and in its history.
+
+    Returns None for a file that is not a PDF.
+    """
+    if not data.startswith(PDF_MAGIC):
+        return None
+    signatures = verify_bytes(agency, data)
+    verification = Verification.objects.create(
+        agency=agency,
+        target_type=_target_label(target) if target is not None else "",
+        target_id=target.pk if target is not None else None,
+        file_name=file_name[:200],
+        sha256=hashlib.sha256(data).hexdigest(),
+        status=_status(signatures),
+        signatures=signatures,
+        checked_by=actor,
+    )
+    if target is not None:
+        event_record(
+            agency=agency,
+            actor=actor,
+            verb=f"signatures.verified.{verification.status}",
+            target=target,
+            data={"file": verification.file_name, "signatures": len(signatures)},
+        )
+    return verification
