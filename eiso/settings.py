@@ -117,7 +117,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Fail fast when Redis is down: callers degrade instead of hanging a worker.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -181,6 +186,8 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/flatpickr", NODE_MODULES / "flatpickr" / "dist"),
+    ("vendor/tom-select", NODE_MODULES / "tom-select" / "dist"),
     ("vendor/swagger-ui", NODE_MODULES / "swagger-ui-dist"),
 ]
 WHITENOISE_USE_FINDERS = not PRODUCTION
@@ -224,6 +231,7 @@ X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the proxy's health probe may speak plain HTTP
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from eiso.core.forms import LoginForm
+from eiso.jobs.health import healthz
 
 urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
@@ -11,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
     path("", include("eiso.core.urls")),
+    path("chu-ky-so/", include("eiso.signatures.urls")),
     path("nhan-su/", include("eiso.staff.urls")),
     path("lich-lam-viec/", include("eiso.workdays.urls")),
     path("thu-tuc/", include("eiso.procedures.urls")),
@@ -27,6 +29,7 @@ urlpatterns = [
     path("api/", include("eiso.api.urls")),
     path("hop-thu-di/", include("eiso.outbox.urls")),
     path("viec-nen/", include("eiso.jobs.urls")),
+    path("healthz", healthz, name="healthz"),
 ]
 
 handler400 = "eiso.core.errors.bad_request"
