@@ -25,7 +25,8 @@ def test_healthz_answers_without_login_and_writes_nothing() -> None:
         status, body = health()
     assert status == 200 and body["status"] == "ok"
     assert body["database"] == {"ok": True}
-    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    statements = [query["sql"].lstrip().upper() for query in queries]
+    writes = [sql for sql in statements if sql.startswith(("INSERT", "UPDATE", "DELETE"))]
     assert writes == []
 
 
