@@ -58,6 +58,14 @@ def env_time(name: str, default: str) -> dt.time:
         raise ConfigurationError(f"{name} must be a time HH:MM, got {raw!r}") from exc
 
 
+def eiso_home_default(package_dir: Path) -> Path:
+    """The checkout holding the package; an installed package has none, so EISO_HOME must be set."""
+    checkout = package_dir.parent
+    if (checkout / "pyproject.toml").exists():
+        return checkout
+    raise ConfigurationError("EISO_HOME must name eISO's directory (var/, node_modules/) when installed")
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":

@@ -10,12 +10,22 @@ from pathlib import Path
 import dj_database_url
 import dj_email_url
 
-from eiso.env import env_bool, env_int, env_list, env_networks, env_path, env_str, env_time, secret_key
+from eiso.env import (
+    eiso_home_default,
+    env_bool,
+    env_int,
+    env_list,
+    env_networks,
+    env_path,
+    env_str,
+    env_time,
+    secret_key,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Every path derives from EISO_HOME (default: the checkout that holds this package), never from the
 # directory a process happens to start in (docs/deployment.md lists the layout).
-BASE_DIR = env_path("EISO_HOME", PACKAGE_DIR.parent)
+BASE_DIR = env_path("EISO_HOME", eiso_home_default(PACKAGE_DIR))
 VAR_DIR = env_path("EISO_VAR_DIR", BASE_DIR / "var")
 
 PRODUCTION = env_bool("EISO_PRODUCTION", False)

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import http.cookiejar
+import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -63,3 +71,87 @@ def redis_server(directory: Path) -> Iterator[RedisServer]:
         yield server
     finally:
         server.stop()
+
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def database_url(settings_dict: dict[str, object]) -> str:
+    """The URL of the test database pytest-django created (PostgreSQL), for a server in another process."""
+    user, host = settings_dict.get("USER") or "postgres", settings_dict.get("HOST") or "127.0.0.1"
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{user}@{host}:{port}/{settings_dict['NAME']}"
+
+
+@contextmanager
+def gunicorn(workdir: Path, env: dict[str, str]) -> Iterator[str]:
+    """gunicorn with the shipped configuration, started from `workdir` (not the checkout); yields its URL."""
+    port = free_port()
+    environment = {**os.environ, **env, "EISO_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2"}
+    environment["DJANGO_SETTINGS_MODULE"] = "eiso.settings"
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    command = [sys.executable, "-m", "gunicorn", "-c", str(REPO / "deploy" / "gunicorn.conf.py"), "eiso.wsgi"]
+    log = (workdir / "gunicorn.log").open("wb")
+    process = subprocess.Popen(command, cwd=workdir, env=environment, stdout=log, stderr=log)  # noqa: S603
+    try:
+        wait_for_port(port, up=True, seconds=120)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(30)
+        log.close()
+
+
+class HttpSession:
+    """A browser-like client over real HTTP: cookies, the CSRF token, forms and file uploads."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+
+    def request(
+        self, path: str, data: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> Response:
+        request = urllib.request.Request(self.base_url + path, data=data, headers=headers or {})  # noqa: S310
+        try:
+            with self.opener.open(request, timeout=120) as answer:
+                return Response(answer.status, answer.geturl(), answer.read(), dict(answer.headers))
+        except urllib.error.HTTPError as error:
+            return Response(error.code, error.geturl(), error.read(), dict(error.headers))
+
+    def csrf(self) -> str:
+        return next(cookie.value for cookie in self.cookies if cookie.name == "csrftoken") or ""
+
+    def login(self, username: str, password: str) -> Response:
+        self.request("/dang-nhap/")
+        form = {"username": username, "password": password, "csrfmiddlewaretoken": self.csrf()}
+        return self.request("/dang-nhap/", urllib.parse.urlencode(form).encode())
+
+    def upload(self, path: str, fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> Response:
+        boundary = f"eiso{uuid.uuid4().hex}"
+        parts = []
+        for name, value in {**fields, "csrfmiddlewaretoken": self.csrf()}.items():
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+            )
+        for name, (filename, content) in files.items():
+            head = (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                "Content-Type: text/csv\r\n\r\n"
+            )
+            parts.append(head.encode() + content + b"\r\n")
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        return self.request(path, body, {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+
+
+@dataclass
+class Response:
+    status: int
+    url: str
+    body: bytes
+    headers: dict[str, str]
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")

@@ -1,0 +1,136 @@
+"""The production path as a process: gunicorn started elsewhere, long uploads, a kill -9 in an import.
+
+These run against the PostgreSQL test database, which other processes (gunicorn, a command) can reach;
+on SQLite the test database lives in this process's memory and they are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from eiso.core.testing import PASSWORD, Personas
+from eiso.core.tests.servers import HttpSession, database_url, gunicorn
+from eiso.dossiers.models import Dossier
+from eiso.dossiers.tests.factories import make_procedure
+from eiso.jobs.models import Job, JobStatus
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        os.environ.get("DATABASE_URL", "").split(":")[0] not in {"postgres", "postgresql"},
+        reason="another process must reach the test database (PostgreSQL)",
+    ),
+]
+
+
+def server_env(tmp_path: Path) -> dict[str, str]:
+    return {
+        "DATABASE_URL": database_url(connection.settings_dict),
+        "EISO_VAR_DIR": str(tmp_path / "var"),
+        "EISO_JOBS_MODE": "thread",
+        "SECRET_KEY": "test-" + "k" * 60,
+        "EISO_LOGIN_FAILURE_LIMIT": "50",
+    }
+
+
+def dossier_file(rows: int, procedure_code: str) -> bytes:
+    lines = ["code,procedure_code,received_at,status"]
+    lines += [f"SV-{n:07d},{procedure_code},02/03/2017 09:15,2" for n in range(rows)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_gunicorn_started_from_another_directory_serves_pages_static_files_and_health(tmp_path: Path) -> None:
+    with gunicorn(tmp_path, server_env(tmp_path)) as url:
+        client = HttpSession(url)
+        assert client.request("/dang-nhap/").status == 200
+        assert client.request("/static/vendor/bootstrap/css/bootstrap.min.css").status == 200
+        health = client.request("/healthz")
+    assert health.status == 200 and json.loads(health.body)["database"] == {"ok": True}
+
+
+def test_a_large_upload_answers_at_once_and_the_import_finishes_in_the_background(
+    tmp_path: Path, personas: Personas
+) -> None:
+    make_procedure(personas.agency, code="1.001")
+    rows = 150_000
+    content = dossier_file(rows, "1.001")
+    with gunicorn(tmp_path, server_env(tmp_path)) as url:
+        client = HttpSession(url)
+        assert client.login(personas.secretary.user.username, PASSWORD).url.endswith("/")
+        answer = client.upload(reverse("dossiers:import"), {}, {"file": ("hoso.csv", content)})
+        answered_at = time.time()
+        assert answer.status == 200 and "/viec-nen/" in answer.url, answer.text[:500]
+        job = Job.objects.get()
+        deadline = time.monotonic() + 600
+        while not Job.objects.get(pk=job.pk).finished and time.monotonic() < deadline:
+            time.sleep(1)
+        progress_page = client.request(answer.url.removeprefix(url))
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE, job.message
+    assert job.finished_at is not None
+    assert answered_at < job.finished_at.timestamp(), "the request did not wait for the import"
+    assert Dossier.objects.filter(agency=personas.agency).count() == rows
+    assert f"{rows} dòng" in progress_page.text
+
+
+def table_digest() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT md5(coalesce(string_agg(d::text, '|' ORDER BY d.id), '')) FROM dossiers_dossier d"
+        )
+        dossiers = cursor.fetchone()[0]
+        cursor.execute("SELECT count(*) FROM dossiers_dossierevent")
+        events = cursor.fetchone()[0]
+    return f"{dossiers}:{events}"
+
+
+def wait_for_write(application_name: str, seconds: float = 300) -> None:
+    """Until the import's connection is inside its writing transaction."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s AND xact_start IS NOT NULL"
+                " AND query ~* '^\\s*(insert|copy|update)'",
+                [application_name],
+            )
+            if cursor.fetchone()[0]:
+                return
+        time.sleep(0.05)
+    raise TimeoutError("the import never started writing")
+
+
+def test_kill_9_in_the_middle_of_an_import_leaves_the_database_exactly_as_before(
+    tmp_path: Path, personas: Personas
+) -> None:
+    make_procedure(personas.agency, code="1.001")
+    existing = tmp_path / "first.csv"
+    existing.write_bytes(dossier_file(50, "1.001"))
+    environment = {**os.environ, **server_env(tmp_path), "DJANGO_SETTINGS_MODULE": "eiso.settings"}
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    command = [sys.executable, "-m", "eiso", "import_dossiers", "--agency", personas.agency.code]
+    subprocess.run([*command, str(existing)], env=environment, check=True, capture_output=True)  # noqa: S603
+    before = table_digest()
+
+    big = tmp_path / "big.csv"
+    big.write_bytes(dossier_file(400_000, "1.001"))
+    name = "eiso-kill-test"
+    environment["DATABASE_URL"] += f"?application_name={name}"
+    process = subprocess.Popen([*command, str(big)], env=environment, stdout=subprocess.DEVNULL)  # noqa: S603
+    try:
+        wait_for_write(name)
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(30)
+    assert process.returncode == -signal.SIGKILL
+    assert table_digest() == before
