@@ -119,7 +119,9 @@ def test_the_list_filters_like_the_page_and_pages_by_cursor(client: Client, raw:
     for n in range(5):
         _put(client, raw, f"L-{n}", SNAPSHOT | {"channel": "direct"})
     _put(client, raw, "L-9", SNAPSHOT | {"received_at": "2018-01-05T09:00:00+07:00"})
-    first = client.get("/api/v1/dossiers", {"date_to": "2017-12-31", "limit": 3}, headers=bearer(raw)).json()
+    first = client.get(
+        "/api/v1/dossiers", {"date_to": "2017-12-31", "limit": "3"}, headers=bearer(raw)
+    ).json()
     assert len(first["items"]) == 3 and first["next_cursor"]
     rest = client.get(
         "/api/v1/dossiers",
