@@ -8,6 +8,10 @@ class AuditsConfig(AppConfig):
     verbose_name = _("Đánh giá nội bộ")
 
     def ready(self) -> None:
+        from eiso.audits.freezes import FREEZES
+        from eiso.core import immutability
+
+        immutability.register(*FREEZES)
         from eiso.audits.reminders import audit_session_reminders
         from eiso.core import registry
 

@@ -149,8 +149,6 @@ def load(ctx: DemoContext) -> None:
             "thực hiện tốt; ghi nhận 2 điểm mạnh, 2 điểm lưu ý và 3 điểm không phù hợp.",
             "conclusion": "HTQLCL của Sở phù hợp với tiêu chuẩn và được áp dụng có hiệu lực; "
             "các phòng có điểm không phù hợp lập phiếu yêu cầu hành động khắc phục trước ngày 15/8/2017.",
-            "report_status": ReportStatus.APPROVED,
-            "report_approved_on": dt.date(2017, 7, 31),
         },
     )
     audit.team.set([p["danhgia"], p["danhgia2"]])
@@ -192,6 +190,10 @@ def load(ctx: DemoContext) -> None:
                 "found_on": dt.date(2017, 7, 26),
             },
         )
+    # Approved last: an approved report is frozen, findings included (eiso.audits.freezes).
+    Audit.objects.filter(pk=audit.pk).update(
+        report_status=ReportStatus.APPROVED, report_approved_on=dt.date(2017, 7, 31)
+    )
 
 
 AUDIT_2018_TITLE = "Đánh giá nội bộ tất cả các phòng năm 2018"

@@ -8,6 +8,10 @@ class ImprovementsConfig(AppConfig):
     verbose_name = _("Sự không phù hợp và khắc phục")
 
     def ready(self) -> None:
+        from eiso.core import immutability
+        from eiso.improvements.freezes import FREEZES
+
+        immutability.register(*FREEZES)
         from eiso.core import registry
         from eiso.improvements import panels
         from eiso.improvements.reminders import action_item_reminders, finding_without_car_reminders

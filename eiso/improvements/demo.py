@@ -15,6 +15,8 @@ from eiso.core.models import Person
 from eiso.improvements.choices import CarState, NcSource, Verification
 from eiso.improvements.models import ActionItem, CorrectiveAction, Nonconformity
 
+FINAL_STATES = (CarState.CLOSED, CarState.FORWARDED, CarState.CANCELLED)
+
 LOCAL = dt.timezone(dt.timedelta(hours=7))
 
 
@@ -71,6 +73,7 @@ def load(ctx: DemoContext) -> None:
         dt.date(2017, 8, 31),
         done=dt.date(2017, 8, 25),
     )
+    _finish(car)
     # 2. BCVT: in progress
     car = _car(
         ctx,
@@ -132,6 +135,9 @@ def _car(
             "raised_by": ctx.people["thuky"],
         },
     )
+    # A final request is frozen with its actions (eiso.improvements.freezes): it reaches its final state
+    # in `_finish`, after its actions are recorded.
+    state = fields.pop("state")
     car, _ = CorrectiveAction.objects.update_or_create(
         agency=ctx.agency,
         number=number,
@@ -141,8 +147,22 @@ def _car(
             "requested_on": requested,
             **fields,
         },
+        create_defaults={
+            "nonconformity": nc,
+            "requested_by": ctx.people["thuky"],
+            "requested_on": requested,
+            **fields,
+            "state": CarState.VERIFYING if state in FINAL_STATES else state,
+        },
     )
+    if state not in FINAL_STATES:
+        CorrectiveAction.objects.filter(pk=car.pk).update(state=state)
+    car.state = state
     return car
+
+
+def _finish(car: CorrectiveAction) -> None:
+    CorrectiveAction.objects.filter(pk=car.pk).update(state=car.state)
 
 
 def _action(

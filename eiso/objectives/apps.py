@@ -8,6 +8,10 @@ class ObjectivesConfig(AppConfig):
     verbose_name = _("Mục tiêu chất lượng")
 
     def ready(self) -> None:
+        from eiso.core import immutability
+        from eiso.objectives.freezes import FREEZES
+
+        immutability.register(*FREEZES)
         from eiso.core.registry import DashboardPanel, NavItem, register_nav, register_panel
         from eiso.objectives.panels import objectives_panel
         from eiso.objectives.sources import register_builtin_sources

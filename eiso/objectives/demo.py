@@ -98,7 +98,6 @@ def load(ctx: DemoContext) -> None:
         defaults={
             "decision_number": "15/QĐ-STTTT",
             "decision_date": dt.date(2017, 1, 10),
-            "state": SetState.ISSUED,
         },
     )
     for order, (text, indicators) in enumerate(OBJECTIVES_2017, 1):
@@ -107,13 +106,12 @@ def load(ctx: DemoContext) -> None:
         )
         for index, row in enumerate(indicators, 1):
             _indicator(objective, index, row, ctx)
+    # Issued once complete: an issued set is frozen, objectives and indicators included.
+    ObjectiveSet.objects.filter(pk=set_2017.pk).update(state=SetState.ISSUED)
 
     set_2018 = ObjectiveSet.objects.filter(agency=ctx.agency, year=2018).first()
     if set_2018 is None:
         set_2018 = objective_set_copy(source=set_2017, year=2018, actor=ctx.people.get("thuky"))
-    ObjectiveSet.objects.filter(pk=set_2018.pk).update(
-        decision_number="09/QĐ-STTTT", decision_date=dt.date(2018, 1, 8), state=SetState.ISSUED
-    )
     first = set_2018.objectives.order_by("order").first()
     if first is not None:
         for row in NEW_2018:
@@ -123,6 +121,9 @@ def load(ctx: DemoContext) -> None:
     )
     indicator = _indicator(
         training, 1, (TRAINING_INDICATOR, "manual", Comparison.GTE, 100, Frequency.HALF_YEARLY, "VP"), ctx
+    )
+    ObjectiveSet.objects.filter(pk=set_2018.pk).update(
+        decision_number="09/QĐ-STTTT", decision_date=dt.date(2018, 1, 8), state=SetState.ISSUED
     )
     ManualValue.objects.update_or_create(
         indicator=indicator,

@@ -8,6 +8,10 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Xem xét của lãnh đạo")
 
     def ready(self) -> None:
+        from eiso.core import immutability
+        from eiso.reviews.freezes import FREEZES
+
+        immutability.register(*FREEZES)
         from eiso.core import registry
         from eiso.reviews.panels import review_panel
         from eiso.reviews.selectors import review_reminders

@@ -172,7 +172,7 @@ def load(ctx: DemoContext) -> None:
         "Hệ thống quản lý chất lượng cho năm 2018.",
         actor=p["thuky"],
     )
-    services.review_issue_minutes(review=r2017, number="", actor=p["thuky"])
+    services.review_issue_minutes(review=r2017, number="37", actor=p["thuky"])
     services.plan_next_year(review=r2017, actor=p["thuky"])
 
 

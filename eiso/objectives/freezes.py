@@ -1,0 +1,42 @@
+"""What an issued objective set freezes (eiso.core.immutability): the decision, its objectives and their
+indicators. Measured and manual values keep coming in; a revised set is issued by a new decision."""
+
+from eiso.core.immutability import Freeze
+
+ISSUED = ("issued",)
+
+OBJECTIVE_SET = Freeze(
+    model="objectives.ObjectiveSet",
+    path="state",
+    states=ISSUED,
+    columns=("agency_id", "year", "decision_number", "decision_date"),
+)
+OBJECTIVE = Freeze(
+    model="objectives.Objective",
+    path="objective_set__state",
+    states=ISSUED,
+    columns=("objective_set_id", "order", "text"),
+    child=True,
+)
+INDICATOR = Freeze(
+    model="objectives.Indicator",
+    path="objective__objective_set__state",
+    states=ISSUED,
+    columns=(
+        "objective_id",
+        "order",
+        "name",
+        "owner_division_id",
+        "owner_person_id",
+        "comparison",
+        "target_value",
+        "unit",
+        "frequency",
+        "source",
+        "scope",
+        "scope_division_id",
+        "scope_procedure_id",
+    ),
+    child=True,
+)
+FREEZES = (OBJECTIVE_SET, OBJECTIVE, INDICATOR)
