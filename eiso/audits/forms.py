@@ -6,23 +6,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from eiso.audits.choices import ChecklistResult, FindingKind
-from eiso.audits.models import Audit, AuditProgramme, ChecklistTemplate
-from eiso.core.forms import BootstrapFormMixin
-from eiso.core.models import Agency, Division, Person
+from eiso.audits.models import Audit, AuditProgramme, ChecklistTemplate, Finding
+from eiso.core.forms import AgencyForm, BootstrapFormMixin, ReasonForm, active_divisions, auditors
+from eiso.core.models import Division, Person
 from eiso.procedures.models import HandlingProcess, Procedure
+
+__all__ = ["ReasonForm"]
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-def _divisions(agency: Agency) -> Any:
-    return Division.objects.filter(agency=agency, is_active=True)
-
-
-def _auditors(agency: Agency) -> Any:
-    return Person.objects.filter(agency=agency, is_active=True, role_grants__role="auditor").select_related(
-        "division"
-    )
 
 
 class ProgrammeForm(BootstrapFormMixin, forms.Form):
@@ -33,7 +25,7 @@ class ProgrammeForm(BootstrapFormMixin, forms.Form):
     note = forms.CharField(label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class ProgrammeItemForm(BootstrapFormMixin, forms.Form):
+class ProgrammeItemForm(AgencyForm):
     division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none(), required=False)
     procedure = forms.ModelChoiceField(label=_("Thủ tục"), queryset=Procedure.objects.none(), required=False)
     process = forms.ModelChoiceField(
@@ -42,14 +34,14 @@ class ProgrammeItemForm(BootstrapFormMixin, forms.Form):
     planned_month = forms.IntegerField(label=_("Tháng dự kiến"), min_value=1, max_value=12)
     note = forms.CharField(label=_("Ghi chú"), max_length=255, required=False)
 
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["division"].queryset = _divisions(agency)  # type: ignore[attr-defined]
-        self.fields["procedure"].queryset = Procedure.objects.filter(agency=agency, in_scope=True)  # type: ignore[attr-defined]
-        self.fields["process"].queryset = HandlingProcess.objects.filter(agency=agency)  # type: ignore[attr-defined]
+        self.scope_field("division", active_divisions(self.agency))
+        self.scope_field("procedure", Procedure.objects.filter(in_scope=True))
+        self.scope_field("process", HandlingProcess.objects.all())
 
 
-class AuditForm(BootstrapFormMixin, forms.Form):
+class AuditForm(AgencyForm):
     programme = forms.ModelChoiceField(
         label=_("Chương trình"), queryset=AuditProgramme.objects.none(), required=False
     )
@@ -74,40 +66,40 @@ class AuditForm(BootstrapFormMixin, forms.Form):
         label=_("Đơn vị được đánh giá"), queryset=Division.objects.none()
     )
 
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["programme"].queryset = AuditProgramme.objects.filter(agency=agency)  # type: ignore[attr-defined]
-        self.fields["lead_auditor"].queryset = _auditors(agency)  # type: ignore[attr-defined]
-        self.fields["team"].queryset = _auditors(agency)  # type: ignore[attr-defined]
-        self.fields["auditees"].queryset = _divisions(agency)  # type: ignore[attr-defined]
+        self.scope_field("programme", AuditProgramme.objects.all())
+        self.scope_field("lead_auditor", auditors(self.agency))
+        self.scope_field("team", auditors(self.agency))
+        self.scope_field("auditees", active_divisions(self.agency))
 
     def clean_criteria_tags(self) -> list[str]:
         return [t.strip() for t in self.cleaned_data["criteria_tags"].split(";") if t.strip()]
 
 
-class SessionForm(BootstrapFormMixin, forms.Form):
+class SessionForm(AgencyForm):
     division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none())
     starts_at = forms.DateTimeField(label=_("Bắt đầu"), widget=DATETIME)
     ends_at = forms.DateTimeField(label=_("Kết thúc"), widget=DATETIME)
     auditors = forms.ModelMultipleChoiceField(label=_("Chuyên gia đánh giá"), queryset=Person.objects.none())
 
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["division"].queryset = _divisions(agency)  # type: ignore[attr-defined]
-        self.fields["auditors"].queryset = _auditors(agency)  # type: ignore[attr-defined]
+        self.scope_field("division", active_divisions(self.agency))
+        self.scope_field("auditors", auditors(self.agency))
 
 
-class ChecklistItemForm(BootstrapFormMixin, forms.Form):
+class ChecklistItemForm(AgencyForm):
     clause = forms.CharField(label=_("Điều khoản / bước quy trình"), max_length=128)
     question = forms.CharField(label=_("Câu hỏi"), widget=forms.Textarea(attrs={"rows": 2}))
     division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none(), required=False)
 
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["division"].queryset = _divisions(agency)  # type: ignore[attr-defined]
+        self.scope_field("division", active_divisions(self.agency))
 
 
-class ChecklistCopyForm(BootstrapFormMixin, forms.Form):
+class ChecklistCopyForm(AgencyForm):
     source_audit = forms.ModelChoiceField(
         label=_("Sao chép từ cuộc đánh giá"), queryset=Audit.objects.none(), required=False
     )
@@ -115,10 +107,10 @@ class ChecklistCopyForm(BootstrapFormMixin, forms.Form):
         label=_("hoặc từ mẫu"), queryset=ChecklistTemplate.objects.none(), required=False
     )
 
-    def __init__(self, *args: Any, agency: Agency, audit: Audit, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, audit: Audit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["source_audit"].queryset = Audit.objects.filter(agency=agency).exclude(pk=audit.pk)  # type: ignore[attr-defined]
-        self.fields["template"].queryset = ChecklistTemplate.objects.filter(agency=agency)  # type: ignore[attr-defined]
+        self.scope_field("source_audit", Audit.objects.exclude(pk=audit.pk))
+        self.scope_field("template", ChecklistTemplate.objects.all())
 
 
 class ChecklistRecordForm(BootstrapFormMixin, forms.Form):
@@ -128,7 +120,7 @@ class ChecklistRecordForm(BootstrapFormMixin, forms.Form):
     result = forms.ChoiceField(label=_("Kết quả"), choices=ChecklistResult.choices, required=False)
 
 
-class FindingForm(BootstrapFormMixin, forms.Form):
+class FindingForm(AgencyForm):
     kind = forms.ChoiceField(label=_("Loại phát hiện"), choices=FindingKind.choices)
     division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none())
     clause = forms.CharField(label=_("Điều khoản"), max_length=128, required=False)
@@ -138,11 +130,33 @@ class FindingForm(BootstrapFormMixin, forms.Form):
     )
     found_on = forms.DateField(label=_("Ngày phát hiện"), widget=DATE)
 
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["division"].queryset = _divisions(agency)  # type: ignore[attr-defined]
+        self.scope_field("division", active_divisions(self.agency))
 
 
 class ReportForm(BootstrapFormMixin, forms.Form):
     summary = forms.CharField(label=_("Tóm tắt kết quả"), widget=forms.Textarea(attrs={"rows": 4}))
     conclusion = forms.CharField(label=_("Kết luận"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def audit_initial(audit: Audit) -> dict[str, Any]:
+    """The plan as the edit form shows it."""
+    return {
+        "programme": audit.programme_id,
+        "title": audit.title,
+        "objectives": audit.objectives,
+        "scope": audit.scope,
+        "criteria": audit.criteria,
+        "criteria_tags": "; ".join(audit.criteria_tags),
+        "starts_on": audit.starts_on,
+        "ends_on": audit.ends_on,
+        "lead_auditor": audit.lead_auditor_id,
+        "team": list(audit.team.values_list("pk", flat=True)),
+        "auditees": list(audit.auditees.values_list("pk", flat=True)),
+    }
+
+
+def finding_initial(finding: Finding) -> dict[str, Any]:
+    fields = ["kind", "clause", "description", "evidence", "found_on"]
+    return {"division": finding.division_id, **{name: getattr(finding, name) for name in fields}}

@@ -134,6 +134,9 @@ class Audit(TimeStampedModel):
         _("trạng thái báo cáo"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
     report_approved_on = models.DateField(_("ngày phê duyệt báo cáo"), null=True, blank=True)
+    cancelled_on = models.DateField(_("ngày hủy"), null=True, blank=True)
+    # Nullable so that SQLite adds the column in place instead of rebuilding a table guarded by triggers.
+    cancel_reason = models.TextField(_("lý do hủy"), null=True, blank=True)  # noqa: DJ001
     history = HistoricalRecords(m2m_fields=[team, auditees])
 
     class Meta:
@@ -274,6 +277,9 @@ class Finding(TimeStampedModel):
         Person, verbose_name=_("chuyên gia đánh giá"), on_delete=models.PROTECT, related_name="findings"
     )
     found_on = models.DateField(_("ngày phát hiện"))
+    cancelled_on = models.DateField(_("ngày hủy"), null=True, blank=True)
+    # Nullable so that SQLite adds the column in place instead of rebuilding a table guarded by triggers.
+    cancel_reason = models.TextField(_("lý do hủy"), null=True, blank=True)  # noqa: DJ001
     history = HistoricalRecords()
 
     agency_path: ClassVar[str] = "audit__agency"

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from eiso.audits import permissions
 from eiso.audits.choices import ChecklistResult, FindingKind, ReportStatus
 from eiso.audits.models import (
     Audit,
@@ -22,7 +23,9 @@ from eiso.audits.models import (
     ProgrammeItem,
 )
 from eiso.core.choices import Role
+from eiso.core.immutability import ensure_editable
 from eiso.core.models import Agency, Division, Person
+from eiso.core.permissions import require
 from eiso.core.services import event_record
 
 
@@ -46,8 +49,26 @@ def _check_auditor(person: Person, agency: Agency) -> None:
 
 
 def _check_draft(audit: Audit) -> None:
+    """An approved report is frozen with its findings, whatever this instance still says (immutability)."""
+    ensure_editable(audit, message=_("Báo cáo đánh giá đã được phê duyệt, không thể sửa."))
     if audit.report_status == ReportStatus.APPROVED:
         raise ValidationError(_("Báo cáo đánh giá đã được phê duyệt, không thể sửa."), code="approved")
+    if audit.cancelled_on is not None:
+        raise ValidationError(_("Cuộc đánh giá đã bị hủy, không thể sửa."), code="cancelled")
+
+
+def check_plan_dates(*, starts_on: dt.date, ends_on: dt.date, programme: AuditProgramme | None) -> None:
+    """The audit ends after it starts, and falls within its programme's year."""
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+    if programme is not None and not starts_on.year == ends_on.year == programme.year:
+        raise ValidationError(
+            {
+                "starts_on": _(
+                    "Cuộc đánh giá của chương trình năm {year} phải diễn ra trong năm {year}."
+                ).format(year=programme.year)
+            }
+        )
 
 
 @transaction.atomic
@@ -133,8 +154,7 @@ def audit_plan(
     programme: AuditProgramme | None = None,
 ) -> Audit:
     """Create the audit plan (kế hoạch đánh giá)."""
-    if ends_on < starts_on:
-        raise ValidationError({"ends_on": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+    check_plan_dates(starts_on=starts_on, ends_on=ends_on, programme=programme)
     auditees = list(auditees)
     team = list(team)
     if not auditees:
@@ -328,3 +348,132 @@ def audit_report_approve(*, audit: Audit, actor: Person, on: dt.date) -> Audit:
     audit.save(update_fields=["report_status", "report_approved_on", "updated_at"])
     event_record(agency=audit.agency, actor=actor, verb="audit.report_approved", target=audit)
     return audit
+
+
+@transaction.atomic
+def audit_update(
+    *,
+    audit: Audit,
+    actor: Person,
+    title: str,
+    objectives: str,
+    scope: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    lead_auditor: Person,
+    auditees: Iterable[Division],
+    team: Iterable[Person] = (),
+    criteria: str = "",
+    criteria_tags: list[str] | None = None,
+    programme: AuditProgramme | None = None,
+) -> Audit:
+    """Correct the plan of an open audit; the change is kept in the audit's history."""
+    _check_draft(audit)
+    require(permissions.can_edit_audit(actor, audit))
+    check_plan_dates(starts_on=starts_on, ends_on=ends_on, programme=programme)
+    auditees, team = list(auditees), list(team)
+    if not auditees:
+        raise ValidationError({"auditees": _("Chọn ít nhất một đơn vị được đánh giá.")})
+    for person in [lead_auditor, *team]:
+        _check_auditor(person, audit.agency)
+    if programme is not None and programme.agency_id != audit.agency_id:
+        raise ValidationError(_("Đối tượng không thuộc cơ quan."), code="foreign")
+    audit.title, audit.objectives, audit.scope, audit.criteria = title, objectives, scope, criteria
+    audit.criteria_tags = [t.strip() for t in (criteria_tags or []) if t.strip()]
+    audit.starts_on, audit.ends_on = starts_on, ends_on
+    audit.lead_auditor, audit.programme = lead_auditor, programme
+    audit.save(update_fields=[*PLAN_FIELDS, "updated_at"])
+    audit.auditees.set(auditees)
+    audit.team.set(team)
+    event_record(agency=audit.agency, actor=actor, verb="audit.plan_corrected", target=audit)
+    return audit
+
+
+PLAN_FIELDS = [
+    "title",
+    "objectives",
+    "scope",
+    "criteria",
+    "criteria_tags",
+    "starts_on",
+    "ends_on",
+    "lead_auditor",
+    "programme",
+]
+
+
+@transaction.atomic
+def audit_cancel(*, audit: Audit, actor: Person, on: dt.date, reason: str) -> Audit:
+    """Cancel an open audit with a reason instead of deleting it."""
+    _check_draft(audit)
+    require(permissions.can_cancel_audit(actor, audit))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Nhập lý do hủy.")})
+    audit.cancelled_on, audit.cancel_reason = on, reason.strip()
+    audit.save(update_fields=["cancelled_on", "cancel_reason", "updated_at"])
+    event_record(agency=audit.agency, actor=actor, verb="audit.cancelled", target=audit)
+    return audit
+
+
+@transaction.atomic
+def finding_update(
+    *,
+    finding: Finding,
+    actor: Person,
+    kind: str,
+    description: str,
+    division: Division,
+    found_on: dt.date,
+    clause: str = "",
+    evidence: str = "",
+) -> Finding:
+    """Correct a finding while its audit is open; the auditor stays the one who recorded it."""
+    audit = finding.audit
+    _check_draft(audit)
+    require(permissions.can_edit_finding(actor, finding))
+    if kind not in FindingKind.values:
+        raise ValidationError({"kind": _("Loại phát hiện không hợp lệ.")})
+    if division.agency_id != audit.agency_id:
+        raise ValidationError(_("Đối tượng không thuộc cơ quan."), code="foreign")
+    check_independent(auditor=finding.auditor, division=division)
+    if kind == FindingKind.NONCONFORMITY and not evidence.strip():
+        raise ValidationError({"evidence": _("Điểm không phù hợp phải có bằng chứng khách quan.")})
+    check_found_on(audit=audit, found_on=found_on)
+    finding.kind, finding.description, finding.division = kind, description, division
+    finding.found_on, finding.clause, finding.evidence = found_on, clause, evidence
+    finding.save(
+        update_fields=["kind", "description", "division", "found_on", "clause", "evidence", "updated_at"]
+    )
+    audit.auditees.add(division)
+    event_record(agency=audit.agency, actor=actor, verb="audit.finding_corrected", target=finding)
+    return finding
+
+
+def check_found_on(*, audit: Audit, found_on: dt.date) -> None:
+    """A finding is dated within its audit."""
+    if not audit.starts_on <= found_on <= audit.ends_on:
+        raise ValidationError(
+            {
+                "found_on": _("Ngày phát hiện phải trong thời gian đánh giá ({start} – {end}).").format(
+                    start=audit.starts_on.strftime("%d/%m/%Y"), end=audit.ends_on.strftime("%d/%m/%Y")
+                )
+            }
+        )
+
+
+@transaction.atomic
+def finding_cancel(*, finding: Finding, actor: Person, on: dt.date, reason: str) -> Finding:
+    """Withdraw a finding recorded by mistake, with a reason, while its audit is open."""
+    _check_draft(finding.audit)
+    require(permissions.can_edit_finding(actor, finding))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Nhập lý do hủy.")})
+    if finding.nonconformities.exists():
+        raise ValidationError(
+            _("Phát hiện đã được ghi nhận thành sự không phù hợp; hãy hủy sự không phù hợp trước."),
+            code="has_nc",
+        )
+    finding.cancelled_on, finding.cancel_reason = on, reason.strip()
+    finding.save(update_fields=["cancelled_on", "cancel_reason", "updated_at"])
+    event_record(agency=finding.audit.agency, actor=actor, verb="audit.finding_cancelled", target=finding)
+    return finding

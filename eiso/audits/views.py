@@ -1,261 +1,369 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from eiso.audits import forms, selectors, services
-from eiso.audits.models import Audit, AuditProgramme, ChecklistItem
+from eiso.audits import forms, permissions, selectors, services
+from eiso.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
 from eiso.audits.report import audit_report_document
-from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
-from eiso.core.choices import Role
-from eiso.core.flow import apply_error, form_action
+from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
+from eiso.core.downloads import format_or_404, secure_headers
+from eiso.core.flow import pressed, refuse, run_action, run_form
 from eiso.core.layout import render_docx, render_pdf
+from eiso.core.permissions import actor
 
-PLANNERS = (Role.ISO_SECRETARY, Role.AUDITOR, Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
+
+def _form_page(request: AgencyRequest, title: str, **extra: Any) -> Callable[[Form], HttpResponse]:
+    return lambda form: render(request, "audits/form.html", {"form": form, "title": title, **extra})
 
 
 @agency_required
 def audit_list(request: AgencyRequest) -> HttpResponse:
     page = Paginator(selectors.audit_list(agency=request.agency), 20).get_page(request.GET.get("page"))
-    return render(request, "audits/audit_list.html", {"page": page, "can_plan": can_act(request, *PLANNERS)})
+    can_plan = permissions.can_plan(actor(request))
+    return render(request, "audits/audit_list.html", {"page": page, "can_plan": can_plan})
 
 
 @agency_required
 def programme_list(request: AgencyRequest) -> HttpResponse:
     page = Paginator(selectors.programme_list(agency=request.agency), 20).get_page(request.GET.get("page"))
-    return render(
-        request, "audits/programme_list.html", {"page": page, "can_plan": can_act(request, *PLANNERS)}
+    can_plan = permissions.can_plan(actor(request))
+    return render(request, "audits/programme_list.html", {"page": page, "can_plan": can_plan})
+
+
+@role_required(*permissions.PLANNERS)
+def programme_create(request: AgencyRequest) -> HttpResponse:
+    form = forms.ProgrammeForm(request.POST or None, initial={"year": timezone.localdate().year})
+    return run_form(
+        request,
+        form,
+        lambda data: services.programme_create(agency=request.agency, actor=request.person, **data),
+        page=_form_page(request, _("Lập chương trình đánh giá nội bộ")),
+        success_url=lambda programme: reverse("audits:programme_detail", kwargs={"pk": programme.pk}),
     )
 
 
-@role_required(*PLANNERS)
-def programme_create(request: AgencyRequest) -> HttpResponse:
-    form = forms.ProgrammeForm(request.POST or None, initial={"year": timezone.localdate().year})
-    if request.method == "POST" and form.is_valid():
-        try:
-            programme = services.programme_create(
-                agency=request.agency, actor=request.person, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_error(form, exc)
-        else:
-            return redirect("audits:programme_detail", pk=programme.pk)
-    return render(request, "audits/form.html", {"form": form, "title": _("Lập chương trình đánh giá nội bộ")})
-
-
-@agency_required
-def programme_detail(request: AgencyRequest, pk: int, item_form: Any = None) -> HttpResponse:
-    programme = get_for_agency_or_404(AuditProgramme, request.agency, pk=pk)
+def _programme_page(request: AgencyRequest, programme: AuditProgramme, item_form: Form) -> HttpResponse:
+    person = actor(request)
     context = {
         "programme": programme,
         "items": selectors.programme_items(programme=programme),
         "coverage": selectors.programme_coverage(programme=programme),
-        "item_form": item_form or forms.ProgrammeItemForm(agency=request.agency),
-        "can_plan": can_act(request, *PLANNERS),
-        "can_approve": can_act(request, Role.DIRECTOR, Role.DEPUTY_DIRECTOR) and not programme.approved_on,
+        "item_form": item_form,
+        "can_plan": permissions.can_plan(person, programme),
+        "can_approve": permissions.can_approve_programme(person, programme),
     }
     return render(request, "audits/programme_detail.html", context)
 
 
-@role_required(*PLANNERS)
+@agency_required
+def programme_detail(request: AgencyRequest, pk: int) -> HttpResponse:
+    programme = get_for_agency_or_404(AuditProgramme, request.agency, pk=pk)
+    return _programme_page(request, programme, forms.ProgrammeItemForm(agency=request.agency))
+
+
+@role_required(*permissions.PLANNERS)
 @require_POST
 def programme_item_add(request: AgencyRequest, pk: int) -> HttpResponse:
     programme = get_for_agency_or_404(AuditProgramme, request.agency, pk=pk)
-    form = forms.ProgrammeItemForm(request.POST, agency=request.agency)
-    if form.is_valid():
-        try:
-            services.programme_item_add(programme=programme, actor=request.person, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã thêm nội dung vào chương trình."))
-            return redirect("audits:programme_detail", pk=pk)
-    return programme_detail(request, pk, item_form=form)
+    return run_form(
+        request,
+        forms.ProgrammeItemForm(request.POST, agency=request.agency),
+        lambda data: services.programme_item_add(programme=programme, actor=request.person, **data),
+        page=lambda form: _programme_page(request, programme, form),
+        success_url=reverse("audits:programme_detail", kwargs={"pk": pk}),
+        success_message=_("Đã thêm nội dung vào chương trình."),
+    )
 
 
-@role_required(Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
+@role_required(*permissions.APPROVERS)
 @require_POST
 def programme_approve(request: AgencyRequest, pk: int) -> HttpResponse:
     programme = get_for_agency_or_404(AuditProgramme, request.agency, pk=pk)
-    try:
-        services.programme_approve(programme=programme, actor=request.person, on=timezone.localdate())
-        messages.success(request, _("Đã phê duyệt chương trình đánh giá."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("audits:programme_detail", pk=pk)
+    return run_action(
+        request,
+        lambda: services.programme_approve(
+            programme=programme, actor=request.person, on=timezone.localdate()
+        ),
+        success_url=reverse("audits:programme_detail", kwargs={"pk": pk}),
+        success_message=_("Đã phê duyệt chương trình đánh giá."),
+    )
 
 
-@role_required(*PLANNERS)
+def _detail_url(audit: Audit) -> str:
+    return reverse("audits:detail", kwargs={"pk": audit.pk})
+
+
+@role_required(*permissions.PLANNERS)
 def audit_create(request: AgencyRequest) -> HttpResponse:
     form = forms.AuditForm(
         request.POST or None, agency=request.agency, initial={"programme": request.GET.get("programme")}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            audit = services.audit_plan(agency=request.agency, actor=request.person, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_error(form, exc)
-        else:
-            return redirect("audits:detail", pk=audit.pk)
-    return render(request, "audits/form.html", {"form": form, "title": _("Lập kế hoạch đánh giá")})
+    return run_form(
+        request,
+        form,
+        lambda data: services.audit_plan(agency=request.agency, actor=request.person, **data),
+        page=_form_page(request, _("Lập kế hoạch đánh giá")),
+        success_url=_detail_url,
+    )
 
 
-def _detail_context(request: AgencyRequest, audit: Audit, **forms_: Any) -> dict[str, Any]:
-    agency = request.agency
-    is_draft = audit.report_status == "draft"
-    return {
+def _audit(request: AgencyRequest, pk: int) -> Audit:
+    return get_for_agency_or_404(
+        Audit.objects.select_related("lead_auditor", "programme", "agency"), request.agency, pk=pk
+    )
+
+
+@role_required(*permissions.PLANNERS)
+def audit_edit(request: AgencyRequest, pk: int) -> HttpResponse:
+    audit = _audit(request, pk)
+    if not permissions.can_edit_audit(actor(request), audit):
+        return _refused(request, audit)
+    form = forms.AuditForm(request.POST or None, agency=request.agency, initial=forms.audit_initial(audit))
+    return run_form(
+        request,
+        form,
+        lambda data: services.audit_update(audit=audit, actor=request.person, **data),
+        page=_form_page(
+            request, _("Sửa kế hoạch đánh giá: {audit}").format(audit=audit), back=_detail_url(audit)
+        ),
+        success_url=_detail_url(audit),
+        success_message=_("Đã lưu kế hoạch đánh giá."),
+    )
+
+
+@role_required(*permissions.PLANNERS)
+@require_POST
+def audit_cancel(request: AgencyRequest, pk: int) -> HttpResponse:
+    audit = _audit(request, pk)
+    return run_form(
+        request,
+        forms.ReasonForm(request.POST),
+        lambda data: services.audit_cancel(
+            audit=audit, actor=request.person, on=timezone.localdate(), **data
+        ),
+        page=lambda form: _detail_page(request, audit, cancel_form=form),
+        success_url=_detail_url(audit),
+        success_message=_("Đã hủy cuộc đánh giá."),
+    )
+
+
+def _refused(request: AgencyRequest, audit: Audit) -> HttpResponse:
+    """An audit that is final: back to its page, which offers what can still be done."""
+    message = _("Cuộc đánh giá đã kết thúc (báo cáo đã phê duyệt hoặc đã hủy), không thể sửa.")
+    return refuse(request, message, _detail_url(audit))
+
+
+def _detail_page(request: AgencyRequest, audit: Audit, **forms_: Form) -> HttpResponse:
+    agency, person = request.agency, actor(request)
+    context = {
         "audit": audit,
         "sessions": selectors.audit_sessions(audit=audit),
         "checklist": audit.checklist.select_related("division"),
         "findings": selectors.audit_findings(audit=audit),
-        "can_plan": can_act(request, *PLANNERS) and is_draft,
-        "can_record": can_act(request, Role.AUDITOR) and is_draft,
-        "is_lead": request.person.pk == audit.lead_auditor_id and is_draft and not request.read_only,
+        "is_open": permissions.is_open(audit),
+        "can_edit": permissions.can_edit_audit(person, audit),
+        "can_cancel": permissions.can_cancel_audit(person, audit),
+        "can_record": permissions.can_record(person, audit),
+        "can_record_checklist": permissions.can_record_checklist(person, audit),
+        "can_write_report": permissions.can_write_report(person, audit),
+        "can_approve_report": permissions.can_approve_report(person, audit),
+        "editable_findings": {f.pk for f in audit.findings.all() if permissions.can_edit_finding(person, f)},
         "session_form": forms_.get("session_form") or forms.SessionForm(agency=agency),
         "checklist_form": forms_.get("checklist_form") or forms.ChecklistItemForm(agency=agency),
         "copy_form": forms_.get("copy_form") or forms.ChecklistCopyForm(agency=agency, audit=audit),
         "report_form": forms_.get("report_form")
         or forms.ReportForm(initial={"summary": audit.summary, "conclusion": audit.conclusion}),
+        "cancel_form": forms_.get("cancel_form") or forms.ReasonForm(),
         "result_choices": forms.ChecklistResult.choices,
     }
+    return render(request, "audits/audit_detail.html", context)
 
 
 @agency_required
 def audit_detail(request: AgencyRequest, pk: int) -> HttpResponse:
-    audit = get_for_agency_or_404(
-        Audit.objects.select_related("lead_auditor", "programme"), request.agency, pk=pk
-    )
-    return render(request, "audits/audit_detail.html", _detail_context(request, audit))
+    return _detail_page(request, _audit(request, pk))
 
 
-def _post_form(
-    request: AgencyRequest, audit: Audit, form: Form, name: str, call: Any, ok: str
+def _post_on_detail(
+    request: AgencyRequest,
+    audit: Audit,
+    form: Form,
+    name: str,
+    call: Callable[[dict[str, Any]], Any],
+    ok: str,
 ) -> HttpResponse:
-    """Validate `form` and run `call(cleaned_data)`; on error re-render the audit page with the errors."""
-    return form_action(
+    """Run a form posted from the audit page; on error the page comes back with the form as typed."""
+    return run_form(
         request,
         form,
         call,
+        page=lambda bound: _detail_page(request, audit, **{name: bound}),
+        success_url=_detail_url(audit),
         success_message=ok,
-        success_url=reverse("audits:detail", kwargs={"pk": audit.pk}),
-        invalid_page=lambda: render(
-            request, "audits/audit_detail.html", _detail_context(request, audit, **{name: form})
-        ),
     )
 
 
-@role_required(*PLANNERS)
+@role_required(*permissions.PLANNERS)
 @require_POST
 def session_add(request: AgencyRequest, pk: int) -> HttpResponse:
-    audit = get_for_agency_or_404(Audit, request.agency, pk=pk)
+    audit = _audit(request, pk)
     form = forms.SessionForm(request.POST, agency=request.agency)
 
     def call(data: dict[str, Any]) -> None:
         services.audit_session_add(audit=audit, actor=request.person, **data)
 
-    return _post_form(request, audit, form, "session_form", call, _("Đã thêm lịch đánh giá."))
+    return _post_on_detail(request, audit, form, "session_form", call, _("Đã thêm lịch đánh giá."))
 
 
-@role_required(*PLANNERS)
+@role_required(*permissions.PLANNERS)
 @require_POST
 def checklist_add(request: AgencyRequest, pk: int) -> HttpResponse:
-    audit = get_for_agency_or_404(Audit, request.agency, pk=pk)
+    audit = _audit(request, pk)
     form = forms.ChecklistItemForm(request.POST, agency=request.agency)
 
     def call(data: dict[str, Any]) -> None:
         services.checklist_item_add(audit=audit, actor=request.person, **data)
 
-    return _post_form(request, audit, form, "checklist_form", call, _("Đã thêm câu hỏi."))
+    return _post_on_detail(request, audit, form, "checklist_form", call, _("Đã thêm câu hỏi."))
 
 
-@role_required(*PLANNERS)
+@role_required(*permissions.PLANNERS)
 @require_POST
 def checklist_copy(request: AgencyRequest, pk: int) -> HttpResponse:
-    audit = get_for_agency_or_404(Audit, request.agency, pk=pk)
+    audit = _audit(request, pk)
     form = forms.ChecklistCopyForm(request.POST, agency=request.agency, audit=audit)
 
     def call(data: dict[str, Any]) -> None:
         services.checklist_copy(audit=audit, actor=request.person, **data)
 
-    return _post_form(request, audit, form, "copy_form", call, _("Đã sao chép danh mục câu hỏi."))
+    return _post_on_detail(request, audit, form, "copy_form", call, _("Đã sao chép danh mục câu hỏi."))
 
 
-@role_required(Role.AUDITOR, Role.ISO_SECRETARY)
+@role_required(*permissions.CHECKLIST_RECORDERS)
 @require_POST
 def checklist_record(request: AgencyRequest, pk: int) -> HttpResponse:
     item = get_for_agency_or_404(ChecklistItem.objects.select_related("audit"), request.agency, pk=pk)
     form = forms.ChecklistRecordForm(request.POST)
-    if form.is_valid():
-        try:
-            services.checklist_item_record(item=item, actor=request.person, **form.cleaned_data)
-            messages.success(request, _("Đã ghi kết quả."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-    return redirect("audits:detail", pk=item.audit_id)
+    return run_form(
+        request,
+        form,
+        lambda data: services.checklist_item_record(item=item, actor=request.person, **data),
+        page=lambda bound: _detail_page(request, item.audit),
+        success_url=_detail_url(item.audit),
+        success_message=_("Đã ghi kết quả."),
+    )
 
 
-@role_required(Role.AUDITOR)
+@role_required(*permissions.RECORDERS)
 def finding_add(request: AgencyRequest, pk: int) -> HttpResponse:
-    audit = get_for_agency_or_404(Audit, request.agency, pk=pk)
+    audit = _audit(request, pk)
     form = forms.FindingForm(
         request.POST or None,
         agency=request.agency,
         initial={"found_on": timezone.localdate(), "kind": request.GET.get("kind")},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.finding_record(audit=audit, actor=request.person, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã ghi nhận phát hiện."))
-            return redirect("audits:detail", pk=pk)
-    return render(
+    return run_form(
         request,
-        "audits/form.html",
-        {"form": form, "title": _("Ghi nhận phát hiện: {audit}").format(audit=audit)},
+        form,
+        lambda data: services.finding_record(audit=audit, actor=request.person, **data),
+        page=_form_page(
+            request, _("Ghi nhận phát hiện: {audit}").format(audit=audit), back=_detail_url(audit)
+        ),
+        success_url=_detail_url(audit),
+        success_message=_("Đã ghi nhận phát hiện."),
     )
 
 
-@role_required(*PLANNERS)
+def _finding(request: AgencyRequest, pk: int) -> Finding:
+    return get_for_agency_or_404(
+        Finding.objects.select_related("audit__agency", "division", "auditor"), request.agency, pk=pk
+    )
+
+
+@role_required(*permissions.PLANNERS)
+def finding_edit(request: AgencyRequest, pk: int) -> HttpResponse:
+    finding = _finding(request, pk)
+    if not permissions.can_edit_finding(actor(request), finding):
+        return _refused(request, finding.audit)
+    form = forms.FindingForm(
+        request.POST or None, agency=request.agency, initial=forms.finding_initial(finding)
+    )
+    cancel_form = forms.ReasonForm()
+    return run_form(
+        request,
+        form,
+        lambda data: services.finding_update(finding=finding, actor=request.person, **data),
+        page=_form_page(
+            request,
+            _("Sửa phát hiện: {audit}").format(audit=finding.audit),
+            back=_detail_url(finding.audit),
+            cancel_form=cancel_form,
+            cancel_url=reverse("audits:finding_cancel", kwargs={"pk": finding.pk}),
+        ),
+        success_url=_detail_url(finding.audit),
+        success_message=_("Đã lưu phát hiện."),
+    )
+
+
+@role_required(*permissions.PLANNERS)
+@require_POST
+def finding_cancel(request: AgencyRequest, pk: int) -> HttpResponse:
+    finding = _finding(request, pk)
+    return run_form(
+        request,
+        forms.ReasonForm(request.POST),
+        lambda data: services.finding_cancel(
+            finding=finding, actor=request.person, on=timezone.localdate(), **data
+        ),
+        page=_form_page(request, _("Hủy phát hiện"), back=_detail_url(finding.audit)),
+        success_url=_detail_url(finding.audit),
+        success_message=_("Đã hủy phát hiện."),
+    )
+
+
+def _report(request: AgencyRequest, pk: int, *, approve: bool) -> HttpResponse:
+    """Save the report text and, with the approve button, approve it in the same transaction.
+
+    A refused approval brings the page back with the text as typed and the reason above it.
+    """
+    audit = _audit(request, pk)
+
+    def call(data: dict[str, Any]) -> Audit:
+        services.audit_report_save(audit=audit, actor=request.person, **data)
+        if approve:
+            services.audit_report_approve(audit=audit, actor=request.person, on=timezone.localdate())
+        return audit
+
+    ok = _("Đã phê duyệt báo cáo đánh giá.") if approve else _("Đã lưu dự thảo báo cáo.")
+    return _post_on_detail(request, audit, forms.ReportForm(request.POST), "report_form", call, ok)
+
+
+@role_required(*permissions.PLANNERS)
 @require_POST
 def report_save(request: AgencyRequest, pk: int) -> HttpResponse:
-    audit = get_for_agency_or_404(Audit, request.agency, pk=pk)
-    form = forms.ReportForm(request.POST)
-
-    def call(data: dict[str, Any]) -> None:
-        services.audit_report_save(audit=audit, actor=request.person, **data)
-
-    return _post_form(request, audit, form, "report_form", call, _("Đã lưu dự thảo báo cáo."))
+    return _report(request, pk, approve=pressed(request, "approve"))
 
 
-@role_required(Role.AUDITOR)
+@role_required(*permissions.PLANNERS)
 @require_POST
 def report_approve(request: AgencyRequest, pk: int) -> HttpResponse:
-    audit = get_for_agency_or_404(Audit, request.agency, pk=pk)
-    try:
-        services.audit_report_approve(audit=audit, actor=request.person, on=timezone.localdate())
-        messages.success(request, _("Đã phê duyệt báo cáo đánh giá."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("audits:detail", pk=pk)
+    return _report(request, pk, approve=True)
 
 
 @agency_required
 def report_download(request: AgencyRequest, pk: int, fmt: str) -> HttpResponse:
-    audit = get_for_agency_or_404(
-        Audit.objects.select_related("lead_auditor", "agency"), request.agency, pk=pk
-    )
+    audit = _audit(request, pk)
+    fmt = format_or_404(fmt, ("docx", "pdf"))
     document = audit_report_document(audit)
     if fmt == "pdf":
         response = HttpResponse(render_pdf(document), content_type="application/pdf")
@@ -264,5 +372,4 @@ def report_download(request: AgencyRequest, pk: int, fmt: str) -> HttpResponse:
             render_docx(document),
             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         )
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-danh-gia-noi-bo-{audit.pk}.{fmt}"'
-    return response
+    return secure_headers(response, filename=f"bao-cao-danh-gia-noi-bo-{audit.pk}.{fmt}")  # type: ignore[no-any-return]

@@ -1,28 +1,34 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from eiso.core.forms import BootstrapFormMixin
-from eiso.core.models import Agency, Division, Person
+from eiso.core.forms import AgencyForm, BootstrapFormMixin, ReasonForm, active_divisions, active_people
+from eiso.core.models import Division, Person
 from eiso.improvements.choices import NcSource, Verification
+from eiso.improvements.models import Nonconformity
+
+__all__ = ["ReasonForm"]
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MANUAL_SOURCES = [(v, label) for v, label in NcSource.choices if v != NcSource.LATE_DOSSIER]
 
 
-class NonconformityForm(BootstrapFormMixin, forms.Form):
+class NonconformityForm(AgencyForm):
     source_kind = forms.ChoiceField(label=_("Nguồn"), choices=MANUAL_SOURCES)
     division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none(), required=False)
     description = forms.CharField(label=_("Mô tả sự không phù hợp"), widget=forms.Textarea(attrs={"rows": 3}))
     source_note = forms.CharField(label=_("Mô tả nguồn"), max_length=255, required=False)
     raised_on = forms.DateField(label=_("Ngày ghi nhận"), widget=DATE)
 
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, fixed_source: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["division"].queryset = Division.objects.filter(agency=agency, is_active=True)  # type: ignore[attr-defined]
+        self.scope_field("division", active_divisions(self.agency))
+        if fixed_source:  # a nonconformity from a late dossier keeps its source when corrected
+            source = cast(forms.ChoiceField, self.fields["source_kind"])
+            source.choices, source.disabled = NcSource.choices, True
 
 
 class AnalysisForm(BootstrapFormMixin, forms.Form):
@@ -43,14 +49,14 @@ class AnalysisForm(BootstrapFormMixin, forms.Form):
         return [line.strip() for line in self.cleaned_data["whys"].splitlines() if line.strip()]
 
 
-class ActionItemForm(BootstrapFormMixin, forms.Form):
+class ActionItemForm(AgencyForm):
     description = forms.CharField(label=_("Nội dung hành động"), widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(label=_("Người thực hiện"), queryset=Person.objects.none())
     deadline = forms.DateField(label=_("Thời hạn"), widget=DATE)
 
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = Person.objects.filter(agency=agency, is_active=True)  # type: ignore[attr-defined]
+        self.scope_field("owner", active_people(self.agency))
 
 
 class NoteForm(BootstrapFormMixin, forms.Form):
@@ -65,5 +71,6 @@ class VerifyForm(BootstrapFormMixin, forms.Form):
     on = forms.DateField(label=_("Ngày xác minh"), widget=DATE)
 
 
-class ReasonForm(BootstrapFormMixin, forms.Form):
-    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
+def nc_initial(nc: Nonconformity) -> dict[str, Any]:
+    fields = ["source_kind", "description", "source_note", "raised_on"]
+    return {"division": nc.division_id, **{name: getattr(nc, name) for name in fields}}

@@ -48,6 +48,9 @@ class Nonconformity(TimeStampedModel):
     raised_by = models.ForeignKey(
         Person, verbose_name=_("người ghi nhận"), on_delete=models.PROTECT, related_name="+"
     )
+    cancelled_on = models.DateField(_("ngày hủy"), null=True, blank=True)
+    # Nullable so that SQLite adds the column in place instead of rebuilding a table guarded by triggers.
+    cancel_reason = models.TextField(_("lý do hủy"), null=True, blank=True)  # noqa: DJ001
     history = HistoricalRecords()
 
     class Meta:

@@ -15,10 +15,14 @@ from django.utils.translation import gettext as _
 from eiso.audits.choices import FindingKind
 from eiso.audits.models import Finding
 from eiso.core.choices import Role
+from eiso.core.immutability import ensure_editable
 from eiso.core.models import Agency, Division, Person
+from eiso.core.permissions import require
 from eiso.core.services import event_record
+from eiso.improvements import permissions
 from eiso.improvements.choices import OPEN_CAR_STATES, CarState, NcSource, ProposalState, Verification
 from eiso.improvements.models import ActionItem, CorrectiveAction, NcProposal, Nonconformity, ProposedDossier
+from eiso.improvements.permissions import can_approve, can_plan, can_verify
 
 PLANNING_STATES = (CarState.PROPOSED, CarState.ANALYSING)
 
@@ -33,33 +37,10 @@ def _state_error(car: CorrectiveAction) -> ValidationError:
 
 
 def _require_state(car: CorrectiveAction, *states: str) -> None:
+    """A closed, forwarded or cancelled request is frozen, whatever this instance still says."""
+    ensure_editable(car, message=_("Phiếu {number} đã kết thúc, không sửa được.").format(number=car.number))
     if car.state not in states:
         raise _state_error(car)
-
-
-def can_plan(person: Person, car: CorrectiveAction) -> bool:
-    """The head of the nonconformity's division, or the ISO secretary, writes part 2."""
-    division_id = car.nonconformity.division_id
-    if person.has_role(Role.ISO_SECRETARY):
-        return True
-    return (
-        person.has_role(Role.DIVISION_HEAD) and division_id is not None and person.division_id == division_id
-    )
-
-
-def can_approve(person: Person, car: CorrectiveAction) -> bool:
-    """Part 3: the head of the nonconformity's division, the ISO secretary or the agency leadership."""
-    if person.has_role(Role.ISO_SECRETARY, Role.DIRECTOR, Role.DEPUTY_DIRECTOR):
-        return True
-    division_id = car.nonconformity.division_id
-    return (
-        person.has_role(Role.DIVISION_HEAD) and division_id is not None and person.division_id == division_id
-    )
-
-
-def can_verify(person: Person) -> bool:
-    """Part 4: an internal auditor or the ISO secretary."""
-    return person.has_role(Role.AUDITOR, Role.ISO_SECRETARY)
 
 
 @transaction.atomic
@@ -155,6 +136,7 @@ def corrective_action_analyse(
         raise ValidationError(_("Chỉ trưởng phòng có sự không phù hợp hoặc thư ký ISO được lập kế hoạch."))
     if not root_cause.strip():
         raise ValidationError({"root_cause": _("Nhập nguyên nhân của sự không phù hợp.")})
+    check_car_dates(car=car, due_on=due_on, verify_after=verify_after)
     if due_on and verify_after and verify_after < due_on:
         raise ValidationError(
             {"verify_after": _("Ngày xác minh hiệu lực không được trước thời hạn hoàn thành.")}
@@ -177,6 +159,7 @@ def action_item_add(
     *, car: CorrectiveAction, actor: Person, description: str, owner: Person, deadline: dt.date
 ) -> ActionItem:
     _require_state(car, *PLANNING_STATES)
+    check_car_dates(car=car, deadline=deadline)
     if not can_plan(actor, car):
         raise ValidationError(_("Chỉ trưởng phòng có sự không phù hợp hoặc thư ký ISO được lập kế hoạch."))
     if owner.agency_id != car.agency_id:
@@ -429,3 +412,63 @@ def nc_proposal_dismiss(*, proposal: NcProposal, actor: Person, at: dt.datetime,
     proposal.save(update_fields=["state", "decided_by", "decided_at", "dismiss_reason", "updated_at"])
     event_record(agency=proposal.agency, actor=actor, verb="nc_proposal.dismissed", target=proposal)
     return proposal
+
+
+def check_car_dates(
+    *,
+    car: CorrectiveAction,
+    due_on: dt.date | None = None,
+    verify_after: dt.date | None = None,
+    deadline: dt.date | None = None,
+) -> None:
+    """The dates of a corrective action cannot precede its request."""
+    requested = car.requested_on.strftime("%d/%m/%Y")
+    for field, value in (("due_on", due_on), ("verify_after", verify_after), ("deadline", deadline)):
+        if value is not None and value < car.requested_on:
+            raise ValidationError(
+                {field: _("Ngày này không được trước ngày yêu cầu ({date}).").format(date=requested)}
+            )
+
+
+@transaction.atomic
+def nonconformity_update(
+    *,
+    nc: Nonconformity,
+    actor: Person,
+    description: str,
+    raised_on: dt.date,
+    division: Division | None = None,
+    source_kind: str | None = None,
+    source_note: str = "",
+) -> Nonconformity:
+    """Correct a nonconformity until a corrective action on it is approved; kept in its history."""
+    require(permissions.can_edit_nc(actor, nc), _("Sự không phù hợp này không còn sửa được."))
+    if not description.strip():
+        raise ValidationError({"description": _("Nhập mô tả sự không phù hợp.")})
+    if division is not None and division.agency_id != nc.agency_id:
+        raise ValidationError(_("Đối tượng không thuộc cơ quan."), code="foreign")
+    if nc.finding_id is not None and raised_on < nc.finding.found_on:  # type: ignore[union-attr]
+        raise ValidationError({"raised_on": _("Ngày ghi nhận không được trước ngày phát hiện.")})
+    if source_kind and nc.source_kind not in (NcSource.AUDIT_FINDING, NcSource.LATE_DOSSIER):
+        nc.source_kind = source_kind
+    nc.description, nc.raised_on, nc.division, nc.source_note = description, raised_on, division, source_note
+    nc.save(
+        update_fields=["description", "raised_on", "division", "source_note", "source_kind", "updated_at"]
+    )
+    event_record(agency=nc.agency, actor=actor, verb="nonconformity.corrected", target=nc)
+    return nc
+
+
+@transaction.atomic
+def nonconformity_cancel(*, nc: Nonconformity, actor: Person, on: dt.date, reason: str) -> Nonconformity:
+    """Cancel a nonconformity recorded by mistake, with a reason; it stays in the register as cancelled."""
+    require(
+        permissions.can_cancel_nc(actor, nc),
+        _("Chỉ hủy được sự không phù hợp chưa có phiếu khắc phục đang mở."),
+    )
+    if not reason.strip():
+        raise ValidationError({"reason": _("Nhập lý do hủy.")})
+    nc.cancelled_on, nc.cancel_reason = on, reason.strip()
+    nc.save(update_fields=["cancelled_on", "cancel_reason", "updated_at"])
+    event_record(agency=nc.agency, actor=actor, verb="nonconformity.cancelled", target=nc)
+    return nc

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,16 +14,13 @@ from django.views.decorators.http import require_POST
 
 from eiso.audits.models import Finding
 from eiso.audits.selectors import sessions_of
-from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
-from eiso.core.choices import Role
-from eiso.core.flow import apply_error, form_action
-from eiso.improvements import forms, selectors, services
+from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
+from eiso.core.flow import pressed, refuse, run_action, run_form
+from eiso.core.permissions import actor
+from eiso.improvements import forms, permissions, selectors, services
 from eiso.improvements.choices import CarState, NcSource
 from eiso.improvements.models import ActionItem, CorrectiveAction, NcProposal, Nonconformity
-
-RAISERS = (Role.ISO_SECRETARY, Role.AUDITOR, Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.DIVISION_HEAD)
-MANAGERS = (Role.ISO_SECRETARY, Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
-STAFF = (*RAISERS, Role.OFFICER)
+from eiso.improvements.permissions import MANAGERS, RAISERS, STAFF
 
 
 @agency_required
@@ -47,11 +43,14 @@ def car_list(request: AgencyRequest) -> HttpResponse:
 def nc_list(request: AgencyRequest) -> HttpResponse:
     queryset = selectors.nonconformity_list(agency=request.agency).prefetch_related("corrective_actions")
     page = Paginator(queryset, 20).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "improvements/nc_list.html",
-        {"page": page, "can_raise": can_act(request, *RAISERS), "can_request": can_act(request, *MANAGERS)},
-    )
+    person = actor(request)
+    context = {
+        "page": page,
+        "can_raise": permissions.can_raise(person),
+        "can_request": permissions.can_request(person),
+        "editable": {nc.pk for nc in page if permissions.can_edit_nc(person, nc)},
+    }
+    return render(request, "improvements/nc_list.html", context)
 
 
 @role_required(*RAISERS)
@@ -71,34 +70,91 @@ def nc_create(request: AgencyRequest) -> HttpResponse:
             source_note=str(finding.audit),
         )
     form = forms.NonconformityForm(request.POST or None, agency=request.agency, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.nonconformity_raise(
-                agency=request.agency, actor=request.person, finding=finding, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã ghi nhận sự không phù hợp."))
-            return redirect("improvements:nc_list")
-    return render(request, "improvements/nc_form.html", {"form": form, "finding": finding})
+    return run_form(
+        request,
+        form,
+        lambda data: services.nonconformity_raise(
+            agency=request.agency, actor=request.person, finding=finding, **data
+        ),
+        page=lambda bound: render(request, "improvements/nc_form.html", {"form": bound, "finding": finding}),
+        success_url=reverse("improvements:nc_list"),
+        success_message=_("Đã ghi nhận sự không phù hợp."),
+    )
+
+
+def _nc(request: AgencyRequest, pk: int) -> Nonconformity:
+    return get_for_agency_or_404(
+        Nonconformity.objects.select_related("finding__audit", "division"), request.agency, pk=pk
+    )
+
+
+def _nc_page(
+    request: AgencyRequest, nc: Nonconformity, form: Form, cancel_form: Form | None = None
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "nc": nc,
+        "finding": nc.finding,
+        "cancel_form": cancel_form or forms.ReasonForm(),
+        "can_cancel": permissions.can_cancel_nc(actor(request), nc),
+    }
+    return render(request, "improvements/nc_form.html", context)
+
+
+@role_required(*RAISERS)
+def nc_edit(request: AgencyRequest, pk: int) -> HttpResponse:
+    nc = _nc(request, pk)
+    if not permissions.can_edit_nc(actor(request), nc):
+        return refuse(request, _("Sự không phù hợp này không còn sửa được."), reverse("improvements:nc_list"))
+    form = forms.NonconformityForm(
+        request.POST or None,
+        agency=request.agency,
+        initial=forms.nc_initial(nc),
+        fixed_source=nc.source_kind == NcSource.LATE_DOSSIER,
+    )
+    return run_form(
+        request,
+        form,
+        lambda data: services.nonconformity_update(nc=nc, actor=request.person, **data),
+        page=lambda bound: _nc_page(request, nc, bound),
+        success_url=reverse("improvements:nc_list"),
+        success_message=_("Đã lưu sự không phù hợp."),
+    )
+
+
+@role_required(*RAISERS)
+@require_POST
+def nc_cancel(request: AgencyRequest, pk: int) -> HttpResponse:
+    nc = _nc(request, pk)
+    return run_form(
+        request,
+        forms.ReasonForm(request.POST),
+        lambda data: services.nonconformity_cancel(
+            nc=nc, actor=request.person, on=timezone.localdate(), **data
+        ),
+        page=lambda bound: _nc_page(
+            request, nc, forms.NonconformityForm(agency=request.agency, initial=forms.nc_initial(nc)), bound
+        ),
+        success_url=reverse("improvements:nc_list"),
+        success_message=_("Đã hủy sự không phù hợp."),
+    )
 
 
 @role_required(*MANAGERS)
 @require_POST
 def car_request(request: AgencyRequest, pk: int) -> HttpResponse:
     nc = get_for_agency_or_404(Nonconformity, request.agency, pk=pk)
-    try:
-        car = services.corrective_action_request(
+    return run_action(
+        request,
+        lambda: services.corrective_action_request(
             nonconformity=nc, actor=request.person, on=timezone.localdate()
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("improvements:nc_list")
-    messages.success(
-        request, _("Đã lập phiếu yêu cầu hành động khắc phục {number}.").format(number=car.number)
+        ),
+        success_url=lambda car: reverse("improvements:car_detail", kwargs={"pk": car.pk}),
+        failure_url=reverse("improvements:nc_list"),
+        success_message=lambda car: _("Đã lập phiếu yêu cầu hành động khắc phục {number}.").format(
+            number=car.number
+        ),
     )
-    return redirect("improvements:car_detail", pk=car.pk)
 
 
 def _car(request: AgencyRequest, pk: int) -> CorrectiveAction:
@@ -116,23 +172,20 @@ def _car(request: AgencyRequest, pk: int) -> CorrectiveAction:
 
 
 def _car_context(request: AgencyRequest, car: CorrectiveAction, **forms_: Any) -> dict[str, Any]:
-    person = request.person
-    writable = not request.read_only
+    person = actor(request)
     today = timezone.localdate()
+    actions = list(car.actions.select_related("owner", "corrective_action"))
     return {
         "car": car,
         "nc": car.nonconformity,
-        "actions": car.actions.select_related("owner"),
+        "actions": actions,
         "follow_up": CorrectiveAction.objects.filter(follow_up_of=car).first(),
-        "can_plan": writable and car.state in services.PLANNING_STATES and services.can_plan(person, car),
-        "can_approve": writable
-        and car.state == CarState.AWAITING_APPROVAL
-        and services.can_approve(person, car),
-        "can_verify": writable and car.state == CarState.VERIFYING and services.can_verify(person),
-        "can_cancel": writable
-        and car.state in services.OPEN_CAR_STATES
-        and person.has_role(Role.ISO_SECRETARY, Role.DIRECTOR, Role.DEPUTY_DIRECTOR),
-        "can_do": writable and car.state == CarState.IN_PROGRESS,
+        "can_plan": permissions.can_analyse(person, car),
+        "can_submit": permissions.can_submit(person, car) or permissions.can_analyse(person, car),
+        "can_approve": permissions.can_decide(person, car),
+        "can_verify": permissions.can_verify(person, car),
+        "can_cancel": permissions.can_cancel(person, car),
+        "can_do": {a.pk for a in actions if permissions.can_report_done(person, a)},
         "analysis_form": forms_.get("analysis_form")
         or forms.AnalysisForm(
             initial={
@@ -147,7 +200,7 @@ def _car_context(request: AgencyRequest, car: CorrectiveAction, **forms_: Any) -
         "approve_form": forms_.get("approve_form") or forms.NoteForm(),
         "verify_form": forms_.get("verify_form") or forms.VerifyForm(initial={"on": today}),
         "cancel_form": forms_.get("cancel_form") or forms.ReasonForm(),
-        "person": person,
+        "person": request.person,
     }
 
 
@@ -158,17 +211,23 @@ def car_detail(request: AgencyRequest, pk: int) -> HttpResponse:
 
 
 def _run(
-    request: AgencyRequest, car: CorrectiveAction, form: Form, name: str, call: Any, ok: str
+    request: AgencyRequest,
+    car: CorrectiveAction,
+    form: Form,
+    name: str,
+    call: Callable[[dict[str, Any]], Any],
+    ok: str,
 ) -> HttpResponse:
-    return form_action(
+    """Run a form posted from the request page; on error the page comes back with the form as typed."""
+    return run_form(
         request,
         form,
         call,
-        success_message=ok,
-        success_url=reverse("improvements:car_detail", kwargs={"pk": car.pk}),
-        invalid_page=lambda: render(
-            request, "improvements/car_detail.html", _car_context(request, car, **{name: form})
+        page=lambda bound: render(
+            request, "improvements/car_detail.html", _car_context(request, car, **{name: bound})
         ),
+        success_url=reverse("improvements:car_detail", kwargs={"pk": car.pk}),
+        success_message=ok,
     )
 
 
@@ -177,10 +236,15 @@ def _run(
 def car_analyse(request: AgencyRequest, pk: int) -> HttpResponse:
     car = _car(request, pk)
 
+    submit = pressed(request, "submit")
+
     def call(data: dict[str, Any]) -> None:
         services.corrective_action_analyse(car=car, actor=request.person, **data)
+        if submit:
+            services.corrective_action_submit(car=car, actor=request.person)
 
-    return _run(request, car, forms.AnalysisForm(request.POST), "analysis_form", call, _("Đã lưu phân tích."))
+    ok = _("Đã lưu phân tích và trình phê duyệt.") if submit else _("Đã lưu phân tích.")
+    return _run(request, car, forms.AnalysisForm(request.POST), "analysis_form", call, ok)
 
 
 @role_required(*STAFF)
@@ -230,17 +294,17 @@ def action_done(request: AgencyRequest, pk: int) -> HttpResponse:
     item = get_for_agency_or_404(
         ActionItem.objects.select_related("corrective_action"), request.agency, pk=pk
     )
-    try:
-        services.action_item_done(
+    return run_action(
+        request,
+        lambda: services.action_item_done(
             item=item, actor=request.person, at=timezone.now(), note=request.POST.get("note", "")
-        )
-        messages.success(request, _("Đã báo cáo hoàn thành hành động."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("improvements:car_detail", pk=item.corrective_action_id)
+        ),
+        success_url=reverse("improvements:car_detail", kwargs={"pk": item.corrective_action_id}),
+        success_message=_("Đã báo cáo hoàn thành hành động."),
+    )
 
 
-@role_required(Role.AUDITOR, Role.ISO_SECRETARY)
+@role_required(*permissions.VERIFIERS)
 @require_POST
 def car_verify(request: AgencyRequest, pk: int) -> HttpResponse:
     car = _car(request, pk)
@@ -268,30 +332,25 @@ def car_cancel(request: AgencyRequest, pk: int) -> HttpResponse:
 def proposal_list(request: AgencyRequest) -> HttpResponse:
     queryset = selectors.proposal_list(agency=request.agency).prefetch_related("dossiers")
     page = Paginator(queryset, 20).get_page(request.GET.get("page"))
-    return render(
-        request, "improvements/proposal_list.html", {"page": page, "can_decide": can_act(request, *MANAGERS)}
-    )
+    can_decide = permissions.can_request(actor(request))
+    return render(request, "improvements/proposal_list.html", {"page": page, "can_decide": can_decide})
 
 
 @role_required(*MANAGERS)
 @require_POST
 def proposal_decide(request: AgencyRequest, pk: int) -> HttpResponse:
     proposal = get_for_agency_or_404(NcProposal.objects.select_related("procedure"), request.agency, pk=pk)
-    try:
-        if request.POST.get("decision") == "accept":
-            services.nc_proposal_accept(proposal=proposal, actor=request.person, at=timezone.now())
-            messages.success(request, _("Đã ghi nhận sự không phù hợp từ hồ sơ trễ hạn."))
-        else:
-            services.nc_proposal_dismiss(
-                proposal=proposal,
-                actor=request.person,
-                at=timezone.now(),
-                reason=request.POST.get("reason", ""),
-            )
-            messages.success(request, _("Đã bỏ qua đề xuất."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("improvements:proposals")
+    accept = request.POST.get("decision") == "accept"
+
+    def call() -> object:
+        if accept:
+            return services.nc_proposal_accept(proposal=proposal, actor=request.person, at=timezone.now())
+        return services.nc_proposal_dismiss(
+            proposal=proposal, actor=request.person, at=timezone.now(), reason=request.POST.get("reason", "")
+        )
+
+    ok = _("Đã ghi nhận sự không phù hợp từ hồ sơ trễ hạn.") if accept else _("Đã bỏ qua đề xuất.")
+    return run_action(request, call, success_url=reverse("improvements:proposals"), success_message=ok)
 
 
 @agency_required

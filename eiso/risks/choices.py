@@ -22,6 +22,7 @@ class Effectiveness(models.TextChoices):
 class RiskStatus(models.TextChoices):
     OPEN = "open", _("Đang theo dõi")
     CLOSED = "closed", _("Đã kết thúc")
+    CANCELLED = "cancelled", _("Đã hủy")
 
 
 DEFAULT_LIKELIHOOD_LABELS = ["Hiếm khi", "Ít khi", "Có thể", "Thường xuyên", "Gần như chắc chắn"]

@@ -1,15 +1,17 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from eiso.core.forms import BootstrapFormMixin
-from eiso.core.models import Agency, Division, Person
+from eiso.core.forms import AgencyForm, BootstrapFormMixin, ReasonForm, active_divisions, active_people
+from eiso.core.models import Division, Person
 from eiso.procedures.models import HandlingProcess, Procedure
 from eiso.risks.choices import Effectiveness, RiskKind
-from eiso.risks.models import RiskScale
+from eiso.risks.models import Risk, RiskScale
+
+__all__ = ["ReasonForm"]
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -23,11 +25,12 @@ class _ScoresMixin(forms.Form):
     impact = forms.TypedChoiceField(label=_("Mức độ ảnh hưởng"), coerce=int)
 
     def set_scale(self, scale: RiskScale) -> None:
-        self.fields["likelihood"].choices = _scale_choices(scale.likelihood_labels)  # type: ignore[attr-defined]
-        self.fields["impact"].choices = _scale_choices(scale.impact_labels)  # type: ignore[attr-defined]
+        for name, labels in (("likelihood", scale.likelihood_labels), ("impact", scale.impact_labels)):
+            field = cast(forms.ChoiceField, self.fields[name])
+            field.choices = _scale_choices(labels)
 
 
-class RiskForm(BootstrapFormMixin, _ScoresMixin):
+class RiskForm(AgencyForm, _ScoresMixin):
     code = forms.CharField(label=_("Mã"), max_length=32)
     kind = forms.ChoiceField(label=_("Loại"), choices=RiskKind.choices)
     process = forms.ModelChoiceField(
@@ -44,13 +47,13 @@ class RiskForm(BootstrapFormMixin, _ScoresMixin):
 
     field_order = ["code", "kind", "process", "procedure", "area", "division", "description", "consequence"]
 
-    def __init__(self, *args: Any, agency: Agency, scale: RiskScale, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, scale: RiskScale, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.set_scale(scale)
-        self.fields["process"].queryset = HandlingProcess.objects.filter(agency=agency)  # type: ignore[attr-defined]
-        self.fields["procedure"].queryset = Procedure.objects.filter(agency=agency)  # type: ignore[attr-defined]
-        self.fields["division"].queryset = Division.objects.filter(agency=agency, is_active=True)  # type: ignore[attr-defined]
-        self.fields["owner"].queryset = Person.objects.filter(agency=agency, is_active=True)  # type: ignore[attr-defined]
+        self.scope_field("process", HandlingProcess.objects.all())
+        self.scope_field("procedure", Procedure.objects.all())
+        self.scope_field("division", active_divisions(self.agency))
+        self.scope_field("owner", active_people(self.agency))
 
 
 class ReassessForm(BootstrapFormMixin, _ScoresMixin):
@@ -61,14 +64,14 @@ class ReassessForm(BootstrapFormMixin, _ScoresMixin):
         self.set_scale(scale)
 
 
-class RiskActionForm(BootstrapFormMixin, forms.Form):
+class RiskActionForm(AgencyForm):
     description = forms.CharField(label=_("Biện pháp xử lý"), widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.ModelChoiceField(label=_("Người thực hiện"), queryset=Person.objects.none())
     deadline = forms.DateField(label=_("Thời hạn"), widget=DATE)
 
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = Person.objects.filter(agency=agency, is_active=True)  # type: ignore[attr-defined]
+        self.scope_field("owner", active_people(self.agency))
 
 
 class ReviewForm(BootstrapFormMixin, forms.Form):
@@ -98,3 +101,11 @@ class ScaleForm(BootstrapFormMixin, forms.Form):
 
     def clean_impact_labels(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["impact_labels"].splitlines() if line.strip()]
+
+
+def risk_initial(risk: Risk) -> dict[str, Any]:
+    """The risk as the correction form shows it."""
+    names = ["code", "kind", "area", "description", "consequence", "likelihood", "impact"]
+    ids = {name: getattr(risk, f"{name}_id") for name in ("process", "procedure", "division", "owner")}
+    dates = {"identified_on": risk.identified_on, "review_on": risk.review_on}
+    return {**{name: getattr(risk, name) for name in names}, **ids, **dates}

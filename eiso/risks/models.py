@@ -112,6 +112,8 @@ class Risk(TimeStampedModel):
     )
     effectiveness_note = models.TextField(_("nhận xét hiệu lực"), blank=True)
     reviewed_on = models.DateField(_("ngày đánh giá hiệu lực"), null=True, blank=True)
+    cancelled_on = models.DateField(_("ngày hủy"), null=True, blank=True)
+    cancel_reason = models.TextField(_("lý do hủy"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

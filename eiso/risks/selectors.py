@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
 
 from eiso.core.access import scoped
 from eiso.core.models import Agency
 from eiso.risks.choices import Effectiveness, RiskLevel, RiskStatus
+from eiso.risks.contracts import RiskSummary
 from eiso.risks.models import Risk, RiskAction, RiskScale
 
 
@@ -50,7 +51,7 @@ def risk_actions(*, risk: Risk) -> QuerySet[RiskAction]:
     return risk.actions.select_related("owner")
 
 
-def risk_summary(*, agency: Agency, as_of: dt.date) -> dict[str, Any]:
+def risk_summary(*, agency: Agency, as_of: dt.date) -> RiskSummary:
     """Open risks by level and kind, treatment actions by status, effectiveness of reviewed risks."""
     scale = scale_of(agency)
     risks = scoped(Risk.objects.all(), agency).filter(identified_on__lte=as_of)
@@ -69,4 +70,4 @@ def risk_summary(*, agency: Agency, as_of: dt.date) -> dict[str, Any]:
     result["effectiveness"] = risks.filter(reviewed_on__lte=as_of).aggregate(
         **{value: Count("pk", filter=Q(effectiveness=value)) for value in Effectiveness.values}
     )
-    return result
+    return cast(RiskSummary, result)

@@ -10,7 +10,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from eiso.core.models import Agency, Person
+from eiso.core.permissions import require
 from eiso.core.services import event_record
+from eiso.risks import permissions
 from eiso.risks.choices import Effectiveness, RiskStatus
 from eiso.risks.models import Risk, RiskAction, RiskScale
 from eiso.risks.selectors import scale_of
@@ -169,4 +171,56 @@ def risk_review(
         ]
     )
     event_record(agency=risk.agency, actor=actor, verb="risk.reviewed", target=risk)
+    return risk
+
+
+RISK_FIELDS = ("process", "procedure", "division", "owner")
+
+
+@transaction.atomic
+def risk_update(
+    *,
+    risk: Risk,
+    actor: Person,
+    code: str,
+    kind: str,
+    description: str,
+    likelihood: int,
+    impact: int,
+    identified_on: dt.date,
+    **fields: Any,
+) -> Risk:
+    """Correct what was entered for a risk that is still followed; the change stays in its history."""
+    require(permissions.can_edit(actor, risk), _("Rủi ro đã kết thúc hoặc đã hủy, không thể sửa."))
+    _check_scores(scale_of(risk.agency), likelihood, impact)
+    if Risk.objects.filter(agency=risk.agency, code=code).exclude(pk=risk.pk).exists():
+        raise ValidationError({"code": _("Mã {code} đã được dùng.").format(code=code)})
+    for name in RISK_FIELDS:
+        obj = fields.get(name)
+        if obj is not None and obj.agency_id != risk.agency_id:
+            raise ValidationError(_("Đối tượng không thuộc cơ quan."), code="foreign")
+    review_on = fields.get("review_on")
+    if review_on is not None and review_on < identified_on:
+        raise ValidationError({"review_on": _("Ngày xem xét lại không được trước ngày nhận diện.")})
+    changed = ["code", "kind", "description", "likelihood", "impact", "score", "identified_on"]
+    risk.code, risk.kind, risk.description = code, kind, description
+    risk.likelihood, risk.impact, risk.score = likelihood, impact, likelihood * impact
+    risk.identified_on = identified_on
+    for name, value in fields.items():
+        setattr(risk, name, value)
+        changed.append(name)
+    risk.save(update_fields=[*changed, "updated_at"])
+    event_record(agency=risk.agency, actor=actor, verb="risk.corrected", target=risk)
+    return risk
+
+
+@transaction.atomic
+def risk_cancel(*, risk: Risk, actor: Person, on: dt.date, reason: str) -> Risk:
+    """Cancel a risk entered by mistake, with a reason; it stays in the register as cancelled."""
+    require(permissions.can_cancel(actor, risk), _("Rủi ro đã kết thúc hoặc đã hủy, không thể sửa."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Nhập lý do hủy.")})
+    risk.status, risk.cancelled_on, risk.cancel_reason = RiskStatus.CANCELLED, on, reason.strip()
+    risk.save(update_fields=["status", "cancelled_on", "cancel_reason", "updated_at"])
+    event_record(agency=risk.agency, actor=actor, verb="risk.cancelled", target=risk)
     return risk

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-from eiso.audits.models import Audit, AuditProgramme, ChecklistItem
+from eiso.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
 from eiso.core.models import Agency, Division, Person
 
 PUBLIC: set[str] = set()
@@ -24,6 +24,14 @@ def url_kwargs(agency: Agency) -> dict[str, dict[str, Any]]:
     )
     audit.auditees.add(division)
     item = ChecklistItem.objects.create(audit=audit, clause="8.5", question="?")
+    finding = Finding.objects.create(
+        audit=audit,
+        kind="observation",
+        description="x",
+        division=division,
+        auditor=person,
+        found_on=dt.date(2031, 3, 1),
+    )
     by_audit = {"pk": audit.pk}
     by_programme = {"pk": programme.pk}
     return {
@@ -36,6 +44,10 @@ def url_kwargs(agency: Agency) -> dict[str, dict[str, Any]]:
         "audits:report_approve": by_audit,
         "audits:report_download": {"pk": audit.pk, "fmt": "docx"},
         "audits:checklist_record": {"pk": item.pk},
+        "audits:edit": by_audit,
+        "audits:cancel": by_audit,
+        "audits:finding_edit": {"pk": finding.pk},
+        "audits:finding_cancel": {"pk": finding.pk},
         "audits:programme_detail": by_programme,
         "audits:programme_item_add": by_programme,
         "audits:programme_approve": by_programme,

@@ -30,6 +30,8 @@ def url_kwargs(agency: Agency) -> dict[str, dict[str, Any]]:
     by_car = {"pk": car.pk}
     return {
         "improvements:car_request": {"pk": nc.pk},
+        "improvements:nc_edit": {"pk": nc.pk},
+        "improvements:nc_cancel": {"pk": nc.pk},
         "improvements:car_detail": by_car,
         "improvements:car_analyse": by_car,
         "improvements:action_add": by_car,

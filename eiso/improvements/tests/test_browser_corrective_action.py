@@ -70,7 +70,7 @@ def test_a_nonconformity_goes_from_finding_to_a_verified_closed_request(
     page.locator("#id_owner").select_option(label="Đặng Quốc Việt")
     page.locator("#id_deadline").fill(today)
     page.locator("form[action$='/hanh-dong/']").get_by_role("button", name="Thêm").click()
-    page.get_by_role("button", name="Trình phê duyệt").click()
+    page.get_by_role("button", name="Lưu và trình phê duyệt").click()
     page.get_by_text("Chờ phê duyệt", exact=True).first.wait_for()
 
     # the director approves

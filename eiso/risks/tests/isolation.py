@@ -25,6 +25,8 @@ def url_kwargs(agency: Agency) -> dict[str, dict[str, Any]]:
     return {
         "risks:detail": by_risk,
         "risks:reassess": by_risk,
+        "risks:edit": by_risk,
+        "risks:cancel": by_risk,
         "risks:action_add": by_risk,
         "risks:review": by_risk,
         "risks:action_done": {"pk": action.pk},
