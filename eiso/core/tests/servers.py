@@ -93,13 +93,31 @@ def gunicorn(workdir: Path, env: dict[str, str]) -> Iterator[str]:
     command = [sys.executable, "-m", "gunicorn", "-c", str(REPO / "deploy" / "gunicorn.conf.py"), "eiso.wsgi"]
     log = (workdir / "gunicorn.log").open("wb")
     process = subprocess.Popen(command, cwd=workdir, env=environment, stdout=log, stderr=log)  # noqa: S603
+    url = f"http://127.0.0.1:{port}"
     try:
-        wait_for_port(port, up=True, seconds=120)
-        yield f"http://127.0.0.1:{port}"
+        wait_for_port(port, up=True, seconds=300)
+        _wait_until_serving(url)
+        yield url
     finally:
         process.terminate()
-        process.wait(30)
+        try:
+            process.wait(45)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
         log.close()
+
+
+def _wait_until_serving(url: str, seconds: float = 300) -> None:
+    """The port opens before the workers have loaded the application: wait for a real answer."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=30):  # noqa: S310
+                return
+        except (OSError, urllib.error.HTTPError):
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} never answered")
 
 
 class HttpSession:
