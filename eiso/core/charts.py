@@ -12,7 +12,35 @@ from matplotlib import pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 PALETTE = ["#0b6e4f", "#2e86de", "#c0392b", "#f39c12", "#7f8c8d", "#8e44ad"]
-plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none"})
+# The document font (Times New Roman, metric-compatible Liberation Serif where it is not installed), so a
+# chart reads like the document it sits in; "none" keeps SVG text as text.
+FONTS = ["Times New Roman", "Liberation Serif", "DejaVu Serif"]
+plt.rcParams.update({"font.family": "serif", "font.serif": FONTS, "font.size": 10, "svg.fonttype": "none"})
+NO_DATA = "Chưa có dữ liệu"
+ROMAN = ("I", "II", "III", "IV")
+
+
+def quarter_label(quarter: int) -> str:
+    """'Quý I' … 'Quý IV', as quarters are written in Vietnamese reports."""
+    return f"Quý {ROMAN[quarter - 1]}"
+
+
+def _empty(values: Sequence[Sequence[float | None]]) -> bool:
+    return not any(value not in (None, 0) for series in values for value in series)
+
+
+def _no_data(fmt: str, width: float = 4.8, height: float = 1.2) -> bytes:
+    """An empty chart says so, instead of drawing an axis around nothing."""
+    figure = _figure(width, height)
+    figure.text(0.5, 0.5, NO_DATA, ha="center", va="center", fontsize=11, style="italic", color="#555555")
+    return _export(figure, fmt)
+
+
+def _legend_below(axes: object, count: int) -> None:
+    """The legend sits under the plot, never over the data."""
+    axes.legend(  # type: ignore[attr-defined]
+        frameon=False, fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(count, 3)
+    )
 
 
 def _figure(width: float = 4.8, height: float = 2.6) -> Figure:
@@ -36,7 +64,9 @@ def bar_chart(
     stacked: bool = False,
     fmt: str = "svg",
 ) -> bytes:
-    """Grouped (or stacked) bars: one group per label, one bar per series."""
+    """Grouped (or stacked) bars: one group per label (a name, never a bare number), one bar per series."""
+    if not labels or _empty(list(series.values())):
+        return _no_data(fmt)
     figure = _figure()
     axes = figure.add_subplot()
     count = max(len(series), 1)
@@ -57,7 +87,7 @@ def bar_chart(
     if title:
         axes.set_title(title)
     if len(series) > 1:
-        axes.legend(frameon=False, fontsize=8)
+        _legend_below(axes, len(series))
     return _export(figure, fmt)
 
 
@@ -70,6 +100,8 @@ def line_chart(
     fmt: str = "svg",
 ) -> bytes:
     """Trend lines over periods, with an optional dashed target line."""
+    if not labels or _empty(list(series.values())):
+        return _no_data(fmt)
     figure = _figure()
     axes = figure.add_subplot()
     for index, (name, values) in enumerate(series.items()):
@@ -81,15 +113,17 @@ def line_chart(
     if title:
         axes.set_title(title)
     if len(series) > 1:
-        axes.legend(frameon=False, fontsize=8)
+        _legend_below(axes, len(series))
     return _export(figure, fmt)
 
 
 def donut_chart(parts: dict[str, float], *, title: str = "", fmt: str = "svg") -> bytes:
     """Shares of a whole (e.g. early / on time / late); empty parts are left out."""
+    shown = {name: value for name, value in parts.items() if value > 0}
+    if not shown:
+        return _no_data(fmt, 3.2, 1.2)
     figure = _figure(3.2, 2.6)
     axes = figure.add_subplot()
-    shown = {name: value for name, value in parts.items() if value > 0}
     if shown:
         axes.pie(
             list(shown.values()),

@@ -11,10 +11,13 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 from io import BytesIO
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, TypeVar, Union
 
+from django.utils import translation
 from docx import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -41,9 +44,14 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A body paragraph; `lead` is printed bold before the text ("Điều 1."), `center` centres it (the
+    authority line and "QUYẾT ĐỊNH:" of a decision)."""
+
     text: str
     bold: bool = False
     italic: bool = False
+    lead: str = ""
+    center: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,7 @@ class StateDocument:
     blocks: list[Block] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
+    article: bool = False  # a web article (title, lead, body, byline), not a state document
 
     @property
     def number_line(self) -> str:
@@ -103,6 +112,56 @@ class StateDocument:
         return place_date_line(self.agency.place_name or self.agency.province, self.issued_on)
 
 
+T = TypeVar("T")
+
+
+def state_document(build: Callable[..., T]) -> Callable[..., T]:
+    """State documents and exports sent outside the agency are Vietnamese whatever the reader's language."""
+
+    @wraps(build)
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        with translation.override("vi"):
+            return build(*args, **kwargs)
+
+    return wrapper
+
+
+ISSUING_BODY_LINE = 26  # characters of 13 pt bold capitals that fit the left column
+
+
+def issuing_body_lines(agency: Agency) -> list[str]:
+    """The issuing body's name in capitals, as registered, without the province the parent body's line
+    already names, broken at a word boundary into balanced lines the way a clerk would (never ending a
+    line on "VÀ")."""
+    name = agency.name.strip()
+    parent = (agency.governing_body or "").upper()
+    for suffix in (f" tỉnh {agency.province}", f" thành phố {agency.province}", f" {agency.province}"):
+        if agency.province and name.lower().endswith(suffix.lower()) and agency.province.upper() in parent:
+            name = name[: -len(suffix)].strip()
+            break
+    name = name.upper()
+    if len(name) <= ISSUING_BODY_LINE:
+        return [name]
+    words = name.split()
+    best: tuple[int, list[str]] | None = None
+    for cut in range(1, len(words)):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if words[cut - 1] in ("VÀ", "-"):
+            continue
+        too_long = max(len(first), len(second)) > ISSUING_BODY_LINE + 6
+        cost = abs(len(first) - len(second)) + (100 if too_long else 0)
+        if best is None or cost < best[0]:
+            best = (cost, [first, second])
+    return best[1] if best else [name]
+
+
+def one_day_or_range(start: dt.date, end: dt.date) -> str:
+    """'ngày 26/07/2017' for one day, 'từ ngày 12/06/2018 đến ngày 13/06/2018' otherwise."""
+    if start == end:
+        return f"ngày {start:%d/%m/%Y}"
+    return f"từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
+
+
 def place_date_line(place: str, day: dt.date) -> str:
     """'Khánh Hòa, ngày 07 tháng 8 năm 2017': leading zero for days below 10 and for months 1 and 2."""
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
@@ -115,14 +174,34 @@ def place_date_line(place: str, day: dt.date) -> str:
 def render_docx(doc: StateDocument) -> bytes:
     document = DocxDocument()
     _page_setup(document)
+    _page_numbers(document)
+    if doc.article:
+        return _docx_article(document, doc)
     _docx_header(document, doc)
     if doc.doc_type_name:
         _para(document, doc.doc_type_name, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=12)
     if doc.summary:
-        _para(document, doc.summary, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+        _para(document, doc.summary, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _rule(document, width_mm=RULE_SUMMARY_MM, column_mm=TEXT_WIDTH_MM, after=12)
     for block in doc.blocks:
         _docx_block(document, block)
     _docx_signatures(document, doc)
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_article(document: WordDocument, doc: StateDocument) -> bytes:
+    """A web article: bold title, the lead in bold, the body, the byline on the right."""
+    _para(document, doc.summary, size=16, bold=True, after=12)
+    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for number, block in enumerate(doc.blocks):
+        if isinstance(block, Paragraph):
+            _para(document, block.text, bold=number == 0, align=justify, after=6)
+        else:
+            _docx_block(document, block)
+    for signature in doc.signatures:
+        _para(document, signature.name, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, before=6)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -138,6 +217,64 @@ def _page_setup(document: WordDocument) -> None:
     style.font.size = Pt(14)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     style.paragraph_format.space_after = Pt(0)
+
+
+TEXT_WIDTH_MM = 165  # A4 less the 30 mm and 15 mm margins
+HEAD_LEFT_MM, HEAD_RIGHT_MM = 65, 100
+RULE_BODY_MM = 25  # about 1/3 to 1/2 of the issuing body's line
+RULE_MOTTO_MM = 62  # as long as the motto
+RULE_SUMMARY_MM = 30
+
+
+def _page_numbers(document: WordDocument) -> None:
+    """Page number top centre, 13 pt in the document font, from page 2 on: a real PAGE field."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.header_distance = Mm(10)
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", ""), ("instr", "PAGE"), ("separate", ""), ("text", "2"), ("end", "")):
+        run = paragraph.add_run()
+        run.font.name, run.font.size = FONT, Pt(13)
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        elif kind == "text":
+            run.text = text
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+
+
+def _rule(container: object, *, width_mm: float, column_mm: float, after: float = 0) -> None:
+    """A centred horizontal rule `width_mm` long: an empty paragraph with a bottom border, indented."""
+    paragraph = _para(container, "", size=2, after=after)
+    indent = Mm(max(column_mm - width_mm, 0) / 2)
+    paragraph.paragraph_format.left_indent = indent
+    paragraph.paragraph_format.right_indent = indent
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _fixed_widths(table: object, widths_mm: list[float]) -> None:
+    """Fixed column widths, so Word and LibreOffice lay the header out alike (the national title on one
+    line)."""
+    table.autofit = False  # type: ignore[attr-defined]
+    properties = table._tbl.tblPr  # type: ignore[attr-defined]
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    properties.append(layout)
+    for column, width in zip(table.columns, widths_mm, strict=True):  # type: ignore[attr-defined]
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
 
 
 def _para(
@@ -181,17 +318,20 @@ def _docx_header(document: WordDocument, doc: StateDocument) -> None:
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fixed_widths(table, [HEAD_LEFT_MM, HEAD_RIGHT_MM])
     left, right = table.rows[0].cells
-    left.width, right.width = Mm(70), Mm(95)
     center = WD_ALIGN_PARAGRAPH.CENTER
     left.paragraphs[0].text = ""
     if doc.agency.governing_body:
         _cell_para(left, doc.agency.governing_body.upper(), size=13, align=center)
-    _cell_para(left, doc.agency.name.upper(), size=13, bold=True, align=center, underline=True)
+    for line in issuing_body_lines(doc.agency):
+        _cell_para(left, line, size=13, bold=True, align=center)
+    _rule(left, width_mm=RULE_BODY_MM, column_mm=HEAD_LEFT_MM - 4)
     if doc.number_line:
         _cell_para(left, doc.number_line, size=13, align=center, before=6)
     _cell_para(right, NATIONAL_TITLE, size=12, bold=True, align=center)
-    _cell_para(right, MOTTO, size=13, bold=True, align=center, underline=True)
+    _cell_para(right, MOTTO, size=13, bold=True, align=center)
+    _rule(right, width_mm=RULE_MOTTO_MM, column_mm=HEAD_RIGHT_MM - 4)
     _cell_para(right, doc.place_date_line, size=14, italic=True, align=center, before=6)
     for cell in (left, right):
         first = cell.paragraphs[0]
@@ -202,13 +342,20 @@ def _docx_header(document: WordDocument, doc: StateDocument) -> None:
 def _docx_block(document: WordDocument, block: Block) -> None:
     justify = WD_ALIGN_PARAGRAPH.JUSTIFY
     if isinstance(block, Heading):
-        _para(document, block.text, bold=True, before=6, after=3)
+        _para(document, block.text, bold=True, before=6, after=6)
     elif isinstance(block, Paragraph):
-        paragraph = _para(document, block.text, bold=block.bold, italic=block.italic, align=justify, after=3)
-        paragraph.paragraph_format.first_line_indent = Mm(10)
+        align = WD_ALIGN_PARAGRAPH.CENTER if block.center else justify
+        paragraph = _para(document, "", align=align, after=6)
+        if block.lead:
+            lead = paragraph.add_run(block.lead + " ")
+            lead.font.name, lead.font.size, lead.bold = FONT, Pt(14), True
+        run = paragraph.add_run(block.text)
+        run.font.name, run.font.size, run.bold, run.italic = FONT, Pt(14), block.bold, block.italic
+        if not block.center:
+            paragraph.paragraph_format.first_line_indent = Mm(10)
     elif isinstance(block, BulletList):
         for item in block.items:
-            paragraph = _para(document, f"- {item}", align=justify, after=2)
+            paragraph = _para(document, f"- {item}", align=justify, after=6)
             paragraph.paragraph_format.first_line_indent = Mm(10)
     elif isinstance(block, Table):
         _docx_table(document, block)
@@ -250,7 +397,8 @@ def _docx_signatures(document: WordDocument, doc: StateDocument) -> None:
         if signature.on_behalf:
             _cell_para(cell, signature.on_behalf.upper(), size=13, bold=True, align=center)
         _cell_para(cell, signature.position.upper(), size=13, bold=True, align=center)
-        _cell_para(cell, signature.note or "(Ký, ghi rõ họ tên)", size=12, italic=True, align=center)
+        if signature.note:
+            _cell_para(cell, signature.note, size=12, italic=True, align=center)
         spacer = _cell_para(cell, "", size=13)
         spacer.add_run().add_break(WD_BREAK.LINE)
         spacer.add_run().add_break(WD_BREAK.LINE)
@@ -264,24 +412,30 @@ def _docx_signatures(document: WordDocument, doc: StateDocument) -> None:
 # --- PDF --------------------------------------------------------------------------------------------
 
 PDF_CSS = """
-@page { size: A4; margin: 20mm 15mm 20mm 30mm; @bottom-center { content: counter(page); font-size: 10pt; } }
+@page { size: A4; margin: 20mm 15mm 20mm 30mm;
+        @top-center { content: counter(page); font-family: "Times New Roman", "Liberation Serif", serif;
+                      font-size: 13pt; } }
+@page :first { @top-center { content: none; } }
 body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif;
        font-size: 14pt; line-height: 1.3; }
 table.head, table.sign { width: 100%; border-collapse: collapse; }
 table.head td, table.sign td { vertical-align: top; text-align: center; padding: 0; }
 .gov { font-size: 13pt; text-transform: uppercase; }
 .org { font-size: 13pt; font-weight: bold; text-transform: uppercase; }
-.rule { width: 30%; margin: 2pt auto 4pt; border-top: 1px solid #000; }
-.rule-wide { width: 60%; margin: 2pt auto 4pt; border-top: 1px solid #000; }
+.rule { width: 25mm; margin: 2pt auto 4pt; border-top: 1px solid #000; }
+.rule-wide { width: 62mm; margin: 2pt auto 4pt; border-top: 1px solid #000; }
+.rule-summary { width: 30mm; margin: 2pt auto 12pt; border-top: 1px solid #000; }
 .nat { font-size: 12pt; font-weight: bold; }
 .motto { font-size: 13pt; font-weight: bold; }
 .num { font-size: 13pt; margin-top: 4pt; }
 .date { font-style: italic; margin-top: 6pt; }
 .type { text-align: center; font-weight: bold; margin-top: 18pt; }
-.summary { text-align: center; font-weight: bold; margin-bottom: 12pt; }
-h2 { font-size: 14pt; margin: 8pt 0 4pt; }
-p.body { text-align: justify; text-indent: 10mm; margin: 0 0 4pt; }
-ul.body { margin: 0 0 4pt; padding-left: 10mm; list-style: none; }
+.summary { text-align: center; font-weight: bold; }
+h2 { font-size: 14pt; margin: 8pt 0 6pt; }
+p.body { text-align: justify; text-indent: 10mm; margin: 0 0 6pt; }
+p.center { text-align: center; text-indent: 0; }
+ul.body { margin: 0 0 6pt; padding-left: 10mm; list-style: none; }
+ul.body li { margin-bottom: 6pt; }
 ul.body li::before { content: "- "; }
 table.grid { width: 100%; border-collapse: collapse; font-size: 12pt; margin: 4pt 0 8pt; }
 table.grid th, table.grid td { border: 1px solid #000; padding: 2pt 4pt; }
@@ -302,14 +456,33 @@ def render_pdf(doc: StateDocument) -> bytes:
     return HTML(string=render_html(doc)).write_pdf()
 
 
+def _html_article(doc: StateDocument) -> str:
+    e = html.escape
+    body = "".join(
+        f"<p class='body'{' style=font-weight:bold' if n == 0 else ''}>{e(b.text)}</p>"
+        if isinstance(b, Paragraph)
+        else _html_block(b)
+        for n, b in enumerate(doc.blocks)
+    )
+    byline = "".join(f"<p style='text-align:right;font-weight:bold'>{e(s.name)}</p>" for s in doc.signatures)
+    return (
+        f"<!doctype html><html lang='vi'><head><meta charset='utf-8'><style>{PDF_CSS}</style></head><body>"
+        f"<h1 style='font-size:16pt'>{e(doc.summary)}</h1>{body}{byline}</body></html>"
+    )
+
+
 def render_html(doc: StateDocument) -> str:
+    if doc.article:
+        return _html_article(doc)
     e = html.escape
     number = f'<div class="num">{e(doc.number_line)}</div>' if doc.number_line else ""
     gov = f'<div class="gov">{e(doc.agency.governing_body)}</div>' if doc.agency.governing_body else ""
     parts = [
         f"<!doctype html><html lang='vi'><head><meta charset='utf-8'><style>{PDF_CSS}</style></head><body>",
         "<table class='head'><tr>",
-        f"<td style='width:42%'>{gov}<div class='org'>{e(doc.agency.name)}</div>",
+        f"<td style='width:{HEAD_LEFT_MM}mm'>{gov}<div class='org'>"
+        + "<br>".join(e(line) for line in issuing_body_lines(doc.agency))
+        + "</div>",
         f"<div class='rule'></div>{number}</td>",
         f"<td><div class='nat'>{NATIONAL_TITLE}</div><div class='motto'>{MOTTO}</div>",
         "<div class='rule-wide'></div>",
@@ -318,7 +491,7 @@ def render_html(doc: StateDocument) -> str:
     if doc.doc_type_name:
         parts.append(f"<div class='type'>{e(doc.doc_type_name)}</div>")
     if doc.summary:
-        parts.append(f"<div class='summary'>{e(doc.summary)}</div>")
+        parts.append(f"<div class='summary'>{e(doc.summary)}</div><div class='rule-summary'></div>")
     parts.extend(_html_block(block) for block in doc.blocks)
     parts.append(_html_signatures(doc))
     parts.append("</body></html>")
@@ -331,7 +504,9 @@ def _html_block(block: Block) -> str:
         return f"<h2>{e(block.text)}</h2>"
     if isinstance(block, Paragraph):
         style = ("font-weight:bold;" if block.bold else "") + ("font-style:italic;" if block.italic else "")
-        return f"<p class='body' style='{style}'>{e(block.text)}</p>"
+        lead = f"<b>{e(block.lead)}</b> " if block.lead else ""
+        css = "body center" if block.center else "body"
+        return f"<p class='{css}' style='{style}'>{lead}{e(block.text)}</p>"
     if isinstance(block, BulletList):
         return "<ul class='body'>" + "".join(f"<li>{e(item)}</li>" for item in block.items) + "</ul>"
     if isinstance(block, Table):
@@ -351,9 +526,9 @@ def _html_signatures(doc: StateDocument) -> str:
 
     def cell(signature: Signature) -> str:
         behalf = f"<div class='position'>{e(signature.on_behalf)}</div>" if signature.on_behalf else ""
-        note = e(signature.note or "(Ký, ghi rõ họ tên)")
+        note = f"<div class='note'>{e(signature.note)}</div>" if signature.note else ""
         return (
-            f"<td>{behalf}<div class='position'>{e(signature.position)}</div><div class='note'>{note}</div>"
+            f"<td>{behalf}<div class='position'>{e(signature.position)}</div>{note}"
             f"<div class='signame'>{e(signature.name)}</div></td>"
         )
 
