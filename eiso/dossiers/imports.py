@@ -313,8 +313,17 @@ def dossier_import(
     file: Any,
     dry_run: bool = False,
     progress: Callable[[ImportProgress], None] | None = None,
+    engine: str | None = None,
 ) -> ImportReport:
-    """Import a dossier file for the agency; see the module docstring. Returns the report."""
+    """Import a dossier file for the agency; see the module docstring. Returns the report.
+
+    On PostgreSQL the set-based import (`eiso.dossiers.sql_import`) does the work; elsewhere, or with
+    `engine="python"`, this module's two streaming passes. Both give the same rows, counts and messages.
+    """
+    if (engine or ("sql" if connection.vendor == "postgresql" else "python")) == "sql":
+        from eiso.dossiers.sql_import import dossier_import_sql
+
+        return dossier_import_sql(agency=agency, file=file, dry_run=dry_run, progress=progress)
     importer = DossierImporter(agency)
     return run_import(
         file,

@@ -30,7 +30,11 @@ class Dossier(TimeStampedModel):
     agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="+")
     code = models.CharField(_("mã hồ sơ"), max_length=CODE_MAX_LENGTH)
     procedure = models.ForeignKey(
-        "procedures.Procedure", verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="dossiers"
+        "procedures.Procedure",
+        verbose_name=_("thủ tục"),
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        db_index=False,  # dossier_procedure_idx leads with it
     )
     channel = models.CharField(
         _("hình thức nộp"), max_length=16, choices=Channel.choices, default=Channel.DIRECT
@@ -42,6 +46,7 @@ class Dossier(TimeStampedModel):
         null=True,
         blank=True,
         related_name="dossiers",
+        db_index=False,  # dossier_division_idx leads with it
     )
     status = models.PositiveSmallIntegerField(
         _("trạng thái"), choices=DossierStatus.choices, default=DossierStatus.ACCEPTED
@@ -88,10 +93,20 @@ class Dossier(TimeStampedModel):
                 condition=models.Q(status__gte=1, status__lte=10), name="dossier_status_1_10"
             ),
         ]
+        # Every index is paid for by every import; each serves a named query (docs/performance.md). The
+        # unique (agency, code) above serves the import's upsert and the public lookup by code; on
+        # PostgreSQL a trigram index on upper(code) (migration 0002) serves the search by part of a code.
         indexes = [
+            # The list, newest first (ORDER BY received_at DESC LIMIT 25) and the export's order.
             models.Index(fields=["agency", "received_at"], name="dossier_received_idx"),
+            # The period base of the raw statistics and the drill-down (received_on <= end).
             models.Index(fields=["agency", "received_on"], name="dossier_received_on_idx"),
+            # Finished in a period (drill-down, late dossiers) and finishes after the judgement date.
             models.Index(fields=["agency", "finished_on"], name="dossier_finished_idx"),
+            # The list filtered by procedure, newest first; also PROTECT when a procedure is deleted.
+            models.Index(fields=["procedure", "received_at"], name="dossier_procedure_idx"),
+            # The list filtered by division, newest first; also SET_NULL when a division is deleted.
+            models.Index(fields=["division", "received_at"], name="dossier_division_idx"),
         ]
 
     def __str__(self) -> str:
@@ -126,3 +141,51 @@ class DossierEvent(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.dossier.code}: {self.get_kind_display()}"
+
+
+class DossierDayFigures(models.Model):
+    """Per-day counts of one agency's dossiers by procedure and division: what Biểu II.06a sums (issue 15 §2).
+
+    On PostgreSQL a statement trigger on the dossier table keeps it in the same transaction as every write
+    (services, both imports, the API, the demo, even raw SQL): each statement adds the new rows'
+    contributions and subtracts the old ones. A row counts, on `day`:
+
+    * received_online / received_other: accepted dossiers received that day (statuses 1 and 3 never count);
+    * resolved_early / resolved_on_time / resolved_late (/ _with_apology): finished that day, by the rules;
+    * finished_after_due: finished that day after its due date (by date only, for the pending figures);
+    * due / due_met: dossiers due that day, and those of them finished on or before it.
+
+    `eiso.dossiers.selectors` turns these into every figure of any period; `division_key` is 0 for "no
+    division" so that one plain unique key serves the trigger's upsert on every database.
+    """
+
+    agency_id = models.BigIntegerField(_("cơ quan"))
+    procedure_id = models.BigIntegerField(_("thủ tục"))
+    division_key = models.BigIntegerField(_("phòng (0: không có)"))
+    day = models.DateField(_("ngày"))
+    received_online = models.IntegerField(default=0)
+    received_other = models.IntegerField(default=0)
+    resolved_early = models.IntegerField(default=0)
+    resolved_on_time = models.IntegerField(default=0)
+    resolved_late = models.IntegerField(default=0)
+    resolved_late_with_apology = models.IntegerField(default=0)
+    finished_after_due = models.IntegerField(default=0)
+    due = models.IntegerField(default=0)
+    due_met = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số liệu hồ sơ theo ngày")
+        verbose_name_plural = _("số liệu hồ sơ theo ngày")
+        constraints = [
+            # The trigger's INSERT … ON CONFLICT key.
+            models.UniqueConstraint(
+                fields=["agency_id", "procedure_id", "division_key", "day"], name="dossier_day_figures_key"
+            )
+        ]
+        indexes = [
+            # The statistics read one agency's days up to the period end (cumulative figures included).
+            models.Index(fields=["agency_id", "day"], name="dossier_day_figures_day_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.procedure_id}/{self.division_key} {self.day:%d/%m/%Y}"

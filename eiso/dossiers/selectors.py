@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast, overload
 
+from django.db import connection
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
@@ -104,6 +105,165 @@ def _with_rate(row: dict[str, Any]) -> DossierStatsRow:
     return cast(DossierStatsRow, row)
 
 
+FIGURES = [*STAT_KEYS, *EXTRA_KEYS]
+
+
+def _cells_raw(agency: Agency, date_from: dt.date, date_to: dt.date) -> list[dict[str, Any]]:
+    """The figures per (procedure, division), from the dossier rows: one aggregate (the SQLite path)."""
+    counts = {
+        key: Count("id", filter=condition) if condition else Count("id")
+        for key, condition in stat_conditions(date_from, date_to).items()
+    }
+    rows = _period_base(agency, date_from, date_to).values(*NAMES).annotate(**counts)
+    cells = [dict(row) for row in rows.order_by()]
+    # The ranks follow the database's own ORDER BY (SQLite: binary collation, NULL first).
+    ranks = {
+        "rank_procedure": lambda c: (c["procedure__code"], c["procedure__name"], c["procedure__field"]),
+        "rank_field": lambda c: c["procedure__field"],
+        "rank_division": lambda c: (c["division__name"] is not None, c["division__name"] or ""),
+    }
+    for name, key in ranks.items():
+        order = sorted({key(c) for c in cells})
+        for cell in cells:
+            cell[name] = order.index(key(cell))
+    return cells
+
+
+NAMES = [
+    "procedure_id",
+    "division_id",
+    "procedure__code",
+    "procedure__name",
+    "procedure__field",
+    "division__name",
+]
+_SUMMARY_SQL = """
+WITH cells AS (
+SELECT procedure_id, division_key,
+  coalesce(sum(received_online) FILTER (WHERE day >= %(f)s), 0),
+  coalesce(sum(received_other) FILTER (WHERE day >= %(f)s), 0),
+  coalesce(sum(received_online + received_other - resolved_early - resolved_on_time - resolved_late)
+           FILTER (WHERE day < %(f)s), 0),
+  coalesce(sum(resolved_early) FILTER (WHERE day >= %(f)s), 0),
+  coalesce(sum(resolved_on_time) FILTER (WHERE day >= %(f)s), 0),
+  coalesce(sum(resolved_late) FILTER (WHERE day >= %(f)s), 0),
+  coalesce(sum(resolved_late_with_apology) FILTER (WHERE day >= %(f)s), 0),
+  coalesce(sum(due - due_met) FILTER (WHERE day < %(a)s), 0),
+  coalesce(sum(finished_after_due) FILTER (WHERE day <= %(a)s), 0)
+FROM dossiers_dossierdayfigures WHERE agency_id = %(agency)s AND day <= %(t)s
+GROUP BY procedure_id, division_key)
+SELECT cells.*, p.code, p.name, p.field, d.name,
+  dense_rank() OVER (ORDER BY p.code, p.name, p.field),
+  dense_rank() OVER (ORDER BY p.field),
+  dense_rank() OVER (ORDER BY d.name)
+FROM cells JOIN procedures_procedure p ON p.id = cells.procedure_id
+LEFT JOIN core_division d ON d.id = cells.division_key
+"""
+
+
+def _cells_summary(agency: Agency, date_from: dt.date, date_to: dt.date) -> list[dict[str, Any]]:
+    """The same figures from the per-day table (PostgreSQL): thousands of rows for a year, not millions.
+
+    With R, F = received, finished by a day and D = due before the judgement date A: carried over =
+    R(from-1) - F(from-1); pending overdue = D - (due and met by then) - (finished late by A) - (finished
+    late after A but by the end: only when the period has not ended and a finish lies in the future).
+    Exact because a dossier is never finished nor due before it is received (the import and the services
+    refuse such times); tests/test_day_figures.py checks it against `_cells_raw` on random histories.
+    """
+    as_of = judgement_date(date_to)
+    params: dict[str, Any] = {"agency": agency.pk, "f": date_from, "t": date_to, "a": as_of}
+    with connection.cursor() as cursor:
+        cursor.execute(_SUMMARY_SQL, params)
+        fetched = cursor.fetchall()
+    late_after: dict[tuple[int, int], int] = {}
+    if as_of < date_to:
+        rows = (
+            scoped(Dossier.objects.all(), agency)
+            .exclude(status__in=NOT_STARTED)
+            .filter(finished_on__gt=as_of, finished_on__lte=date_to, due_date__lt=as_of)
+            .filter(finished_on__gt=F("due_date"))
+            .values("procedure_id", "division_id")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        late_after = {(r["procedure_id"], r["division_id"] or 0): r["n"] for r in rows}
+    cells = []
+    for row in fetched:
+        procedure_id, division_key, online, direct, carried, early, on_time, late, apology = row[:9]
+        due, after = row[9:11]
+        code, name, field, division_name, rank_procedure, rank_field, rank_division = row[11:]
+        received = online + direct + carried
+        if received <= 0:
+            continue
+        resolved = early + on_time + late
+        overdue = due - after - late_after.get((procedure_id, division_key), 0)
+        cells.append(
+            {
+                "procedure_id": procedure_id,
+                "division_id": division_key or None,
+                "procedure__code": code,
+                "procedure__name": name,
+                "procedure__field": field,
+                "division__name": division_name,
+                "rank_procedure": rank_procedure,
+                "rank_field": rank_field,
+                "rank_division": rank_division,
+                "received_online": online,
+                "received_direct": direct,
+                "carried_over": carried,
+                "received_total": received,
+                "resolved_early": early,
+                "resolved_on_time": on_time,
+                "resolved_late": late,
+                "resolved_total": resolved,
+                "pending_in_time": received - resolved - overdue,
+                "pending_overdue": overdue,
+                "pending_total": received - resolved,
+                "resolved_late_with_apology": apology,
+            }
+        )
+    return cells
+
+
+def dossier_stat_cells(
+    *, agency: Agency, date_from: dt.date, date_to: dt.date, source: str | None = None
+) -> list[dict[str, Any]]:
+    """Biểu II.06a per (procedure, division) for the period: the one pass every breakdown sums up.
+
+    `source`: "summary" (the per-day table, PostgreSQL only) or "raw" (the dossier rows); by default the
+    summary on PostgreSQL, the rows elsewhere."""
+    if source is None:
+        source = "summary" if connection.vendor == "postgresql" else "raw"
+    if source == "summary":
+        return _cells_summary(agency, date_from, date_to)
+    return _cells_raw(agency, date_from, date_to)
+
+
+def _sum(cells: list[dict[str, Any]]) -> DossierStatsRow:
+    return _with_rate({key: sum(cell[key] for cell in cells) for key in FIGURES})
+
+
+def _groups(cells: list[dict[str, Any]], key: str, rank: str) -> list[list[dict[str, Any]]]:
+    grouped: dict[Any, list[dict[str, Any]]] = {}
+    for cell in cells:
+        grouped.setdefault(cell[key], []).append(cell)
+    return sorted(grouped.values(), key=lambda group: group[0][rank])
+
+
+def stat_breakdowns(
+    cells: list[dict[str, Any]], groups: tuple[str, ...] = ("procedure", "field", "division")
+) -> dict[str, Any]:
+    """The agency total and each requested breakdown, summed from `dossier_stat_cells` (no query)."""
+    result: dict[str, Any] = {"total": _sum(cells)}
+    for group in groups:
+        columns = GROUPS[group]
+        result[group] = [
+            {**{c: found[0][c] for c in columns}, **_sum(found)}
+            for found in _groups(cells, columns[0], f"rank_{group}")
+        ]
+    return result
+
+
 @overload
 def dossier_stats(
     *, agency: Agency, date_from: dt.date, date_to: dt.date, group_by: None = None
@@ -119,19 +279,17 @@ def dossier_stats(
 def dossier_stats(
     *, agency: Agency, date_from: dt.date, date_to: dt.date, group_by: str | None = None
 ) -> DossierStats | list[DossierStatsRow]:
-    """Biểu II.06a for [date_from, date_to]: one SQL aggregate, for the agency or grouped by
-    "procedure", "field" or "division" (a list of rows with the group's columns)."""
-    conditions = stat_conditions(date_from, date_to)
-    counts = {
-        key: Count("id", filter=condition) if condition else Count("id")
-        for key, condition in conditions.items()
-    }
-    base = _period_base(agency, date_from, date_to)
+    """Biểu II.06a for [date_from, date_to], for the agency or grouped by "procedure", "field" or
+    "division" (a list of rows with the group's columns). A page that needs several breakdowns calls
+    `dossier_stat_cells` once and `stat_breakdowns` on it."""
+    if group_by is not None and group_by not in GROUPS:
+        raise KeyError(group_by)
+    cells = dossier_stat_cells(agency=agency, date_from=date_from, date_to=date_to)
     if group_by is None:
-        return _with_rate(dict(base.aggregate(**counts)))
-    columns = GROUPS[group_by]
-    rows = base.values(*columns).annotate(**counts).order_by(*columns[1:] or columns)
-    return [_with_rate(dict(row)) for row in rows]
+        total: DossierStats = stat_breakdowns(cells, ())["total"]
+        return total
+    rows: list[DossierStatsRow] = stat_breakdowns(cells, (group_by,))[group_by]
+    return rows
 
 
 def dossier_list_for_stat(

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -207,6 +208,16 @@ class WorkingCalendar:
         names = self._names.get(d.toordinal())
         return (names[lang] or names["vi"]) if names else ""
 
+    def numbered_days(self) -> Iterator[tuple[dt.date, int, bool]]:
+        """Every date of the precomputed range with its running working-day number and whether it is one."""
+        working = set(self._ordinals)
+        number = 0
+        first = dt.date(self.first_year, 1, 1).toordinal()
+        for ordinal in range(first, dt.date(self.last_year, 12, 31).toordinal() + 1):
+            is_working = ordinal in working
+            number += is_working
+            yield dt.date.fromordinal(ordinal), number, is_working
+
     def end_of_office(self, d: dt.date) -> dt.datetime:
         return dt.datetime.combine(d, self.periods[-1][1], tzinfo=LOCAL_TZ)
 
@@ -272,6 +283,11 @@ class WorkingCalendar:
 
 _cache: dict[tuple[int, tuple[object, ...]], WorkingCalendar] = {}
 _cache_lock = threading.Lock()
+
+
+def calendar_fingerprint(agency: Agency) -> str:
+    """A short text that changes whenever the agency's calendar (overrides, office hours) changes."""
+    return repr(_fingerprint(agency))[:255]
 
 
 def _fingerprint(agency: Agency) -> tuple[object, ...]:

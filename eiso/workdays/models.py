@@ -92,3 +92,53 @@ class OfficeHours(TimeStampedModel):
 
     def periods(self) -> list[tuple[dt.time, dt.time]]:
         return [(self.morning_start, self.morning_end), (self.afternoon_start, self.afternoon_end)]
+
+
+class WorkdayNumber(models.Model):
+    """Every date of an agency's calendar with its running working-day number (a derived table).
+
+    `number` counts the working days up to and including `day`, so "the N-th working day after D" is the
+    working day numbered number(D) + N: one indexed lookup, which lets a set-based import compute a million
+    due dates in SQL. Rebuilt from `eiso.workdays.calendar` by `services.workday_table_refresh` whenever the
+    agency's calendar changes (its fingerprint is kept in `WorkdayTable`).
+    """
+
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("ngày"))
+    number = models.PositiveIntegerField(_("số thứ tự ngày làm việc"))
+    working = models.BooleanField(_("ngày làm việc"))
+
+    class Meta:
+        verbose_name = _("số thứ tự ngày làm việc")
+        verbose_name_plural = _("số thứ tự ngày làm việc")
+        constraints = [
+            # number(D) of a start date D: the import's join on (agency, day).
+            models.UniqueConstraint(fields=["agency", "day"], name="workday_number_unique_day"),
+            # the day numbered number(D) + N: the import's join on (agency, number) among working days.
+            models.UniqueConstraint(
+                fields=["agency", "number"],
+                condition=models.Q(working=True),
+                name="workday_number_unique_working",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} #{self.number}"
+
+
+class WorkdayTable(models.Model):
+    """Which calendar the agency's `WorkdayNumber` rows were built from, and the dates they cover."""
+
+    agency = models.OneToOneField(
+        Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="+"
+    )
+    fingerprint = models.CharField(_("dấu vân lịch"), max_length=255)
+    first_day = models.DateField(_("từ ngày"))
+    last_day = models.DateField(_("đến ngày"))
+
+    class Meta:
+        verbose_name = _("bảng ngày làm việc")
+        verbose_name_plural = _("bảng ngày làm việc")
+
+    def __str__(self) -> str:
+        return f"{self.first_day:%d/%m/%Y}–{self.last_day:%d/%m/%Y}"

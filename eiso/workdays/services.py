@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from eiso.core.imports import (
@@ -21,8 +21,9 @@ from eiso.core.imports import (
 )
 from eiso.core.models import Agency, Person
 from eiso.core.services import event_record
+from eiso.workdays.calendar import build_calendar, calendar_fingerprint
 from eiso.workdays.choices import OverrideKind
-from eiso.workdays.models import CalendarOverride, OfficeHours
+from eiso.workdays.models import CalendarOverride, OfficeHours, WorkdayNumber, WorkdayTable
 
 KIND_ALIASES = {
     "holiday": OverrideKind.HOLIDAY,
@@ -160,3 +161,34 @@ def calendar_import(
     return run_import(
         file, IMPORT_COLUMNS, validate_row=validate, write_rows=write, dry_run=dry_run, progress=progress
     )
+
+
+def workday_table_refresh(*, agency: Agency) -> WorkdayTable:
+    """Make the agency's `WorkdayNumber` rows match its calendar (rebuilt only when the calendar changed).
+
+    Called by the set-based dossier import before it computes due dates in SQL; cheap when nothing changed
+    (one fingerprint query), about ten thousand rows written when something did.
+    """
+    fingerprint = calendar_fingerprint(agency)
+    with transaction.atomic():
+        table = WorkdayTable.objects.select_for_update().filter(agency=agency).first()
+        if table is not None and table.fingerprint == fingerprint:
+            return table
+        calendar = build_calendar(agency)
+        WorkdayNumber.objects.filter(agency=agency).delete()
+        rows = calendar.numbered_days()
+        if connection.vendor == "postgresql":
+            sql = f"COPY {WorkdayNumber._meta.db_table} (agency_id, day, number, working) FROM STDIN"  # noqa: S608
+            with connection.cursor() as cursor, cursor.copy(sql) as copy:
+                for day, number, working in rows:
+                    copy.write_row((agency.pk, day, number, working))
+        else:
+            WorkdayNumber.objects.bulk_create(
+                (WorkdayNumber(agency=agency, day=d, number=n, working=w) for d, n, w in rows),
+                batch_size=2000,
+            )
+        first, last = dt.date(calendar.first_year, 1, 1), dt.date(calendar.last_year, 12, 31)
+        table, _created = WorkdayTable.objects.update_or_create(
+            agency=agency, defaults={"fingerprint": fingerprint, "first_day": first, "last_day": last}
+        )
+        return table

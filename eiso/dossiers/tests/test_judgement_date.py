@@ -1,6 +1,7 @@
 """Issue 12 §1: a pending dossier is judged at min(period end, today), in one place, on every page."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -42,7 +43,8 @@ def test_a_dossier_due_next_week_is_pending_in_time_for_a_period_not_yet_ended(p
     end = today + dt.timedelta(days=60)  # the period ends after the dossier's due date
     assert dossier.due_date < end
     assert timeliness_of(dossier, today) == Timeliness.PENDING_IN_TIME
-    args = {"agency": personas.agency, "date_from": today - dt.timedelta(days=30), "date_to": end}
+    start = today - dt.timedelta(days=30)
+    args: dict[str, Any] = {"agency": personas.agency, "date_from": start, "date_to": end}
     stats = dossier_stats(**args)
     assert (stats["pending_in_time"], stats["pending_overdue"]) == (1, 0)
     assert [d.code for d in dossier_list_for_stat(**args, bucket="pending_in_time")] == ["TODAY"]
