@@ -21,6 +21,7 @@ from eiso.api.problems import Problem
 from eiso.api.services import api_key_authenticate
 from eiso.core.access import person_of, visible_agencies
 from eiso.core.choices import Role
+from eiso.core.clientaddr import client_address
 from eiso.core.models import Agency, Person
 
 # Roles whose session may write dossiers through the API, as on the dossier pages.
@@ -73,10 +74,6 @@ class Caller:
         return self.agency
 
 
-def client_address(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
-
-
 def _check_rate(key: ApiKey) -> None:
     """A fixed one-minute window per key in the shared cache (Redis in production)."""
     now = time.time()
@@ -103,7 +100,7 @@ class KeyAuth(HttpBearer):
     """`Authorization: Bearer eiso_…`: a key of an API client."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Caller:
-        key = api_key_authenticate(raw=token, address=client_address(request))
+        key = api_key_authenticate(raw=token, address=client_address(request) or None)
         if key is None:
             raise Problem(
                 401,

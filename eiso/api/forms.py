@@ -20,7 +20,7 @@ class ApiClientForm(BootstrapFormMixin, forms.Form):
 
 
 class ApiKeyForm(BootstrapFormMixin, forms.Form):
-    client = forms.ModelChoiceField(label=_("Hệ thống"), queryset=ApiClient.objects.none())
+    client = forms.ModelChoiceField(label=_("Hệ thống"), queryset=ApiClient.objects.none(), empty_label=None)
     scopes = forms.MultipleChoiceField(
         label=_("Phạm vi"), choices=Scope.choices, widget=forms.CheckboxSelectMultiple, initial=[Scope.READ]
     )
@@ -33,5 +33,8 @@ class ApiKeyForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["client"].queryset = ApiClient.objects.filter(agency=agency)  # type: ignore[attr-defined]
+        clients = ApiClient.objects.filter(agency=agency)
+        self.fields["client"].queryset = clients  # type: ignore[attr-defined]
+        self.fields["client"].empty_label = None  # type: ignore[attr-defined]
+        self.fields["scopes"].widget.attrs["class"] = "form-check-input"
         self.fields["expires_on"].initial = timezone.localdate() + dt.timedelta(days=365)
