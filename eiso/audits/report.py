@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
 from eiso.audits.choices import FindingKind
 from eiso.audits.models import Audit
 from eiso.audits.selectors import audit_findings, audit_sessions
-from eiso.core.layout import BulletList, Heading, Paragraph, Signature, StateDocument, Table
+from eiso.core.layout import (
+    BulletList,
+    Heading,
+    Paragraph,
+    Signature,
+    StateDocument,
+    Table,
+    one_day_or_range,
+    state_document,
+)
 
 
+@state_document
 def audit_report_document(audit: Audit) -> StateDocument:
+    """A state document: its text is Vietnamese by law, whatever the reader's language."""
     findings = list(audit_findings(audit=audit))
     sessions = list(audit_sessions(audit=audit))
     blocks: list = [
-        Heading(_("1. Mục tiêu, phạm vi và chuẩn mực đánh giá")),
-        Paragraph(_("Mục tiêu: {text}").format(text=audit.objectives)),
-        Paragraph(_("Phạm vi: {text}").format(text=audit.scope)),
+        Heading("1. Mục tiêu, phạm vi và chuẩn mực đánh giá"),
+        Paragraph(f"Mục tiêu: {audit.objectives}"),
+        Paragraph(f"Phạm vi: {audit.scope}"),
+        Paragraph("Chuẩn mực: {text}".format(text=audit.criteria or "; ".join(audit.criteria_tags) or "—")),
         Paragraph(
-            _("Chuẩn mực: {text}").format(text=audit.criteria or "; ".join(audit.criteria_tags) or "—")
-        ),
-        Paragraph(
-            _("Thời gian: từ ngày {start} đến ngày {end}. Trưởng đoàn: {lead}. Thành viên: {team}.").format(
-                start=audit.starts_on.strftime("%d/%m/%Y"),
-                end=audit.ends_on.strftime("%d/%m/%Y"),
+            "Thời gian: {dates}. Trưởng đoàn: {lead}. Thành viên: {team}.".format(
+                dates=one_day_or_range(audit.starts_on, audit.ends_on),
                 lead=audit.lead_auditor.full_name,
                 team=", ".join(p.full_name for p in audit.team.all()) or "—",
             )
@@ -32,7 +38,7 @@ def audit_report_document(audit: Audit) -> StateDocument:
     if sessions:
         blocks.append(
             Table(
-                header=[_("STT"), _("Đơn vị được đánh giá"), _("Thời gian"), _("Chuyên gia đánh giá")],
+                header=["STT", "Đơn vị được đánh giá", "Thời gian", "Chuyên gia đánh giá"],
                 rows=[
                     [
                         str(n),
@@ -44,7 +50,7 @@ def audit_report_document(audit: Audit) -> StateDocument:
                 ],
             )
         )
-    blocks.append(Heading(_("2. Tóm tắt kết quả")))
+    blocks.append(Heading("2. Tóm tắt kết quả"))
     blocks.append(Paragraph(audit.summary or "—"))
     for number, kind in enumerate(FindingKind, start=3):
         of_kind = [f for f in findings if f.kind == kind]
@@ -54,23 +60,23 @@ def audit_report_document(audit: Audit) -> StateDocument:
                 BulletList(
                     [
                         f"{f.division.name}: {f.description}"
-                        + (f" ({_('điều khoản')} {f.clause})" if f.clause else "")
+                        + (f" (điều khoản {f.clause})" if f.clause else "")
                         for f in of_kind
                     ]
                 )
             )
         else:
-            blocks.append(Paragraph(_("Không có.")))
-    blocks.append(Heading(_("6. Kết luận")))
+            blocks.append(Paragraph("Không có."))
+    blocks.append(Heading("6. Kết luận"))
     blocks.append(Paragraph(audit.conclusion or "—"))
     return StateDocument(
         agency=audit.agency,
         type_code="BC",
         number="",
-        doc_type_name=_("BÁO CÁO"),
-        summary=_("Về kết quả {title}").format(title=audit.title[:1].lower() + audit.title[1:]),
+        doc_type_name="BÁO CÁO",
+        summary=f"Về kết quả {audit.title[:1].lower() + audit.title[1:]}",
         issued_on=audit.report_approved_on or audit.ends_on,
         blocks=blocks,
-        signatures=[Signature(position=_("TRƯỞNG ĐOÀN ĐÁNH GIÁ"), name=audit.lead_auditor.full_name)],
-        recipients=[_("Ban Chỉ đạo ISO;"), _("Các phòng được đánh giá;"), _("Lưu: VT, ISO.")],
+        signatures=[Signature(position="TRƯỞNG ĐOÀN ĐÁNH GIÁ", name=audit.lead_auditor.full_name)],
+        recipients=["Ban Chỉ đạo ISO;", "Các phòng được đánh giá;", "Lưu: VT, ISO."],
     )

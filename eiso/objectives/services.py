@@ -10,11 +10,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from eiso.core.immutability import ensure_editable
 from eiso.core.models import Agency, Person
 from eiso.core.services import event_record
 from eiso.objectives.choices import SetState, ValueState
 from eiso.objectives.models import Indicator, ManualValue, MeasurementSnapshot, Objective, ObjectiveSet
 from eiso.objectives.sources import get_source
+
+
+def _issued_message() -> str:
+    return _("Bộ mục tiêu đã ban hành, không sửa được; thay đổi được ban hành bằng một quyết định mới.")
 
 
 @transaction.atomic
@@ -39,7 +44,8 @@ def objective_set_create(
 def objective_set_issue(
     *, objective_set: ObjectiveSet, decision_number: str, decision_date: dt.date, actor: Person | None
 ) -> ObjectiveSet:
-    """Record the head's decision that issues the set."""
+    """Record the head's decision that issues the set, once: a revised set is issued by a new decision."""
+    ensure_editable(objective_set, message=_issued_message())
     if not decision_number.strip():
         raise ValidationError({"decision_number": _("Nhập số quyết định ban hành.")})
     if not objective_set.objectives.filter(indicators__isnull=False).exists():
@@ -56,6 +62,7 @@ def objective_set_issue(
 def objective_create(
     *, objective_set: ObjectiveSet, text: str, actor: Person | None, order: int | None = None
 ) -> Objective:
+    ensure_editable(objective_set, message=_issued_message())
     if not text.strip():
         raise ValidationError({"text": _("Nhập nội dung mục tiêu.")})
     if order is None:
@@ -90,6 +97,7 @@ def indicator_create(
     *, objective: Objective, name: str, target_value: Decimal, actor: Person | None, **fields: Any
 ) -> Indicator:
     """fields: comparison, unit, frequency, source, scope, scope_division, scope_procedure, owner_*."""
+    ensure_editable(objective.objective_set, message=_issued_message())
     _validate_indicator(objective, fields)
     if fields.get("scope", "agency") != "division":
         fields["scope_division"] = None

@@ -9,9 +9,12 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from eiso.core.layout import state_document
 from eiso.core.models import Agency
+from eiso.core.spreadsheets import neutralise
 
 
+@state_document
 def province_summary_xlsx(agencies: QuerySet[Agency], *, year: int, province: str) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Tổng hợp {year}").format(year=year))
@@ -40,7 +43,7 @@ def province_summary_xlsx(agencies: QuerySet[Agency], *, year: int, province: st
         sheet.append(
             [
                 number,
-                agency.name,
+                neutralise(agency.name),
                 _date(profile.announced_on if profile else None),
                 _("Có") if not agency.stale_changes else _("Chưa"),  # type: ignore[attr-defined]
                 _date(agency.last_audit_on),  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from eiso.audits.models import AuditProgramme
 from eiso.audits.services import programme_create, programme_item_add
+from eiso.core.immutability import ensure_editable, require_number
 from eiso.core.models import Agency, Division, Person, SteeringCommittee
 from eiso.core.services import event_record
 from eiso.objectives.models import ObjectiveSet
@@ -88,8 +89,7 @@ def review_update(*, review: ManagementReview, actor: Person | None, **fields: A
     }
     if unknown := set(fields) - allowed:
         raise ValidationError(_("Không sửa được: {fields}.").format(fields=", ".join(sorted(unknown))))
-    if review.state == ReviewState.CLOSED:
-        raise ValidationError(_("Cuộc họp đã kết thúc, không sửa được."))
+    ensure_editable(review, message=_("Biên bản đã ban hành, không sửa được nội dung cuộc họp."))
     _same_agency(review.agency, fields.get("chair"), fields.get("secretary"))
     for name, value in fields.items():
         setattr(review, name, value)
@@ -156,8 +156,7 @@ def review_collect_inputs(
 def input_comment(*, review_input: ReviewInput, commentary: str, actor: Person | None) -> ReviewInput:
     """The secretary's commentary on one input section; editable until the minutes are issued."""
     review = review_input.review
-    if review.state in (ReviewState.MINUTES_ISSUED, ReviewState.CLOSED):
-        raise ValidationError(_("Biên bản đã ban hành, không sửa được nhận xét."))
+    ensure_editable(review_input, message=_("Biên bản đã ban hành, không sửa được nhận xét."))
     review_input.commentary = commentary.strip()
     review_input.save(update_fields=["commentary", "updated_at"])
     event_record(agency=review.agency, actor=actor, verb="review.input_commented", target=review_input)
@@ -234,8 +233,16 @@ def decision_add(
     is_internal_audit_budget: bool = False,
     budget_year: int | None = None,
 ) -> ReviewDecision:
-    """Record a conclusion or directive of a held meeting; it becomes a tracked action."""
-    if review.state not in (ReviewState.HELD, ReviewState.MINUTES_ISSUED):
+    """Record a conclusion or directive of a held meeting, before its minutes are issued; it becomes a
+    tracked action. A directive given later is recorded in the next review (an amendment is a record)."""
+    ensure_editable(
+        review,
+        message=_(
+            "Biên bản đã ban hành, không bổ sung kết luận được; kết luận bổ sung được ghi tại cuộc họp "
+            "xem xét tiếp theo."
+        ),
+    )
+    if review.state != ReviewState.HELD:
         raise ValidationError(_("Chỉ ghi kết luận khi cuộc họp đã diễn ra và chưa kết thúc."))
     if kind not in DecisionKind.values:
         raise ValidationError(_("Phân loại kết luận không hợp lệ."))
@@ -307,6 +314,7 @@ def review_issue_minutes(
         raise ValidationError(_("Chỉ ban hành biên bản sau khi cuộc họp đã diễn ra."))
     if not review.decisions.exists():
         raise ValidationError(_("Biên bản cần ít nhất một kết luận, chỉ đạo."))
+    number = require_number(number)
     review.minutes_number = number
     review.minutes_issued_on = issued_on or review.held_on
     review.state = ReviewState.MINUTES_ISSUED

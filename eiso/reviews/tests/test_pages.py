@@ -45,7 +45,8 @@ def test_the_secretary_runs_the_review_from_planning_to_minutes_through_the_page
         },
     )
     client.post(
-        reverse("reviews:issue_minutes", kwargs={"pk": review.pk}), {"conclusion": "Tiếp tục phát huy."}
+        reverse("reviews:issue_minutes", kwargs={"pk": review.pk}),
+        {"conclusion": "Tiếp tục phát huy.", "minutes_number": "37"},
     )
     review.refresh_from_db()
     assert review.state == ReviewState.MINUTES_ISSUED
