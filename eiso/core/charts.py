@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-from matplotlib import pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 PALETTE = ["#0b6e4f", "#2e86de", "#c0392b", "#f39c12", "#7f8c8d", "#8e44ad"]
 # The document font (Times New Roman, metric-compatible Liberation Serif where it is not installed), so a
 # chart reads like the document it sits in; "none" keeps SVG text as text.
 FONTS = ["Times New Roman", "Liberation Serif", "DejaVu Serif"]
-plt.rcParams.update({"font.family": "serif", "font.serif": FONTS, "font.size": 10, "svg.fonttype": "none"})
+
+
+@cache
+def _plt() -> Any:
+    """matplotlib, imported and set up on the first chart (about a second of start-up otherwise)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    style = {"font.family": "serif", "font.serif": FONTS, "font.size": 10, "svg.fonttype": "none"}
+    plt.rcParams.update(style)
+    return plt
+
+
 NO_DATA = "Chưa có dữ liệu"
 ROMAN = ("I", "II", "III", "IV")
 
@@ -44,7 +57,7 @@ def _legend_below(axes: object, count: int) -> None:
 
 
 def _figure(width: float = 4.8, height: float = 2.6) -> Figure:
-    figure = plt.figure(figsize=(width, height), dpi=100)
+    figure = _plt().figure(figsize=(width, height), dpi=100)
     figure.patch.set_alpha(0)
     return figure
 
@@ -52,7 +65,7 @@ def _figure(width: float = 4.8, height: float = 2.6) -> Figure:
 def _export(figure: Figure, fmt: str) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format=fmt, bbox_inches="tight", dpi=150 if fmt == "png" else None)
-    plt.close(figure)
+    _plt().close(figure)
     return buffer.getvalue()
 
 
