@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from eiso.audits.choices import FindingKind
+from eiso.audits.contracts import AuditSummary
 from eiso.audits.models import Audit, AuditProgramme, AuditSession, Finding, ProgrammeItem
 from eiso.core.access import scoped
+from eiso.core.choices import Role
 from eiso.core.models import Agency, Division, Person
 from eiso.procedures.models import Procedure, ProcessStep
 
@@ -90,9 +92,8 @@ def audit_findings(*, audit: Audit) -> QuerySet[Finding]:
 
 
 def auditors(*, agency: Agency) -> QuerySet[Person]:
-    return Person.objects.filter(agency=agency, is_active=True, role_grants__role="auditor").select_related(
-        "division"
-    )
+    auditors = Person.objects.filter(agency=agency, is_active=True, role_grants__role=Role.AUDITOR)
+    return auditors.select_related("division")
 
 
 def sessions_of(*, person: Person, date_from: dt.date) -> QuerySet[AuditSession]:
@@ -103,7 +104,7 @@ def sessions_of(*, person: Person, date_from: dt.date) -> QuerySet[AuditSession]
     )
 
 
-def audit_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> dict[str, Any]:
+def audit_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> AuditSummary:
     """Audits held in the period, coverage of divisions and procedures, findings by kind and division, and the
     texts of the strengths and nonconformities (at most 20) that the review minutes quote."""
     audits = scoped(Audit.objects.all(), agency).filter(starts_on__gte=date_from, starts_on__lte=date_to)
@@ -131,7 +132,7 @@ def audit_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> di
         .order_by("kind", "division__order", "id")
         .values_list("kind", "division__name", "description")[:20]
     ]
-    return {
+    summary = {
         "audits": list(audits.order_by("starts_on", "id").values("title", "starts_on", "ends_on")[:20]),
         "finding_texts": finding_texts,
         "audits_held": audits.count(),
@@ -142,3 +143,4 @@ def audit_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> di
         "findings": by_kind,
         "findings_by_division": by_division,
     }
+    return cast(AuditSummary, summary)

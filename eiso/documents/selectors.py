@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import cast
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from eiso.core.models import Agency, Person
 from eiso.documents.choices import DocumentType, EvaluationResult, VersionState
+from eiso.documents.contracts import DocumentsSummary
 from eiso.documents.models import (
     Acknowledgement,
     Distribution,
@@ -100,12 +101,6 @@ def distribution_status(*, document: Document) -> QuerySet[Distribution]:
     )
 
 
-def unread_acknowledgements(*, distribution: Distribution) -> QuerySet[Acknowledgement]:
-    return distribution.acknowledgements.filter(acknowledged_at__isnull=True).select_related(
-        "person", "person__division"
-    )
-
-
 def reading_list(*, person: Person) -> QuerySet[Acknowledgement]:
     """Documents this person was sent and has not yet confirmed reading (issued versions only)."""
     return (
@@ -124,14 +119,6 @@ def overdue_reviews(*, agency: Agency, today: dt.date) -> QuerySet[Document]:
         .filter(versions__state=VersionState.ISSUED)
         .select_related("owner_division")
         .order_by("next_review_on", "code")
-    )
-
-
-def reviews_due_between(*, agency: Agency, start: dt.date, end: dt.date) -> QuerySet[Document]:
-    return (
-        Document.objects.filter(agency=agency, next_review_on__range=(start, end))
-        .exclude(doc_type=DocumentType.EXTERNAL)
-        .filter(versions__state=VersionState.ISSUED)
     )
 
 
@@ -163,7 +150,7 @@ def _internal_in_force(agency: Agency, as_of: dt.date) -> QuerySet[Document]:
     )
 
 
-def documents_summary(*, agency: Agency, year: int, as_of: dt.date) -> dict[str, Any]:
+def documents_summary(*, agency: Agency, year: int, as_of: dt.date) -> DocumentsSummary:
     """Document control for the management review: in force, issued or revised in `year`, overdue
     reviews, legal changes not yet taken in, and the year's evaluation results by kind."""
     in_force = _internal_in_force(agency, as_of)
@@ -188,7 +175,7 @@ def documents_summary(*, agency: Agency, year: int, as_of: dt.date) -> dict[str,
         total=Count("pk"),
         **{value: Count("pk", filter=Q(result=value)) for value in EvaluationResult.values},
     )
-    return {
+    summary = {
         "year": year,
         "as_of": as_of,
         "in_force": documents["in_force"],
@@ -200,6 +187,7 @@ def documents_summary(*, agency: Agency, year: int, as_of: dt.date) -> dict[str,
         "evaluations": {value: results[value] for value in EvaluationResult.values},
         "evaluations_total": results["total"],
     }
+    return cast(DocumentsSummary, summary)
 
 
 def documents_reviewed_rate(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> tuple[int, int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
@@ -11,6 +11,7 @@ from eiso.core.access import scoped
 from eiso.core.choices import Role
 from eiso.core.models import Agency, Person
 from eiso.improvements.choices import OPEN_CAR_STATES, CarState, ProposalState, Verification
+from eiso.improvements.contracts import NonconformitySummary
 from eiso.improvements.models import ActionItem, CorrectiveAction, NcProposal, Nonconformity
 
 
@@ -74,7 +75,7 @@ def _actions_done_by_deadline() -> Q:
     return Q(due_on__isnull=False) & ~Q(Exists(late_or_open))
 
 
-def nonconformity_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> dict[str, Any]:
+def nonconformity_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> NonconformitySummary:
     """Nonconformities opened in the period; requests closed, closed on time, verified (not) effective in
     the period; requests still open past their deadline at the period end."""
     ncs = scoped(Nonconformity.objects.all(), agency)
@@ -97,7 +98,7 @@ def nonconformity_summary(*, agency: Agency, date_from: dt.date, date_to: dt.dat
             ),
         )
     )
-    return result
+    return cast(NonconformitySummary, result)
 
 
 def corrective_actions_closed_on_time_rate(

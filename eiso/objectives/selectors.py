@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from eiso.core.access import scoped
 from eiso.core.models import Agency
 from eiso.objectives.choices import Comparison, Frequency, Status
+from eiso.objectives.contracts import IndicatorSnapshot
 from eiso.objectives.models import Indicator, ManualValue, Objective, ObjectiveSet
 from eiso.objectives.sources import Measurement, get_source
 
@@ -209,7 +210,7 @@ def objective_set_measure(
     return result
 
 
-def _plain(row: dict[str, Any]) -> dict[str, Any]:
+def _plain(row: dict[str, Any]) -> IndicatorSnapshot:
     """A measured indicator without model instances: JSON-friendly (frozen by reviews and reports)."""
 
     def number(value: Any) -> Any:
@@ -243,7 +244,7 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def objectives_snapshot(*, objective_set: ObjectiveSet, as_of: dt.date) -> list[dict[str, Any]]:
+def objectives_snapshot(*, objective_set: ObjectiveSet, as_of: dt.date) -> list[IndicatorSnapshot]:
     """Every indicator of the set measured as of a date, as plain dicts (what a review freezes)."""
     return [
         _plain(row) for group in objective_set_measure(objective_set, as_of) for row in group["indicators"]

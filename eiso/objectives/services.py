@@ -14,6 +14,7 @@ from eiso.core.immutability import ensure_editable
 from eiso.core.models import Agency, Person
 from eiso.core.services import event_record
 from eiso.objectives.choices import SetState, ValueState
+from eiso.objectives.contracts import IndicatorSnapshot
 from eiso.objectives.models import Indicator, ManualValue, MeasurementSnapshot, Objective, ObjectiveSet
 from eiso.objectives.sources import get_source
 
@@ -214,8 +215,9 @@ def manual_value_post(*, manual_value: ManualValue, actor: Person | None) -> Man
 @transaction.atomic
 def objectives_snapshot(
     *, objective_set: ObjectiveSet, as_of: dt.date, actor: Person | None = None
-) -> list[dict[str, Any]]:
-    """Freeze every indicator of the set as of a date (MeasurementSnapshot rows) and return the figures."""
+) -> list[IndicatorSnapshot]:
+    """Freeze every indicator of the set as of a date (MeasurementSnapshot rows) and return the figures: what
+    a management review freezes when it collects its inputs."""
     from eiso.objectives.selectors import objectives_snapshot as measure
 
     rows = measure(objective_set=objective_set, as_of=as_of)

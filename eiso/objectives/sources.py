@@ -2,24 +2,32 @@
 for an indicator over a period from the records of the module that owns them.
 
 `register_source(key, label, fn, link=None)`: fn(indicator, date_from, date_to) -> Measurement or None (no
-data); link(indicator, date_from, date_to) -> URL of the records behind the value, or None. Later modules
-add their sources here from their AppConfig.ready() (lazily imported, so the ladder holds).
+data); link(indicator, date_from, date_to) -> URL of the records behind the value. The sources read the
+lower apps' selectors directly (every one of them is below `objectives` on the ladder), so mypy checks the
+calls and a test reverses every link.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from django.urls import NoReverseMatch, reverse
+from django.db.models import Count, Sum
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from eiso.core.models import Agency
+from eiso.documents.selectors import documents_reviewed_rate
+from eiso.dossiers.contracts import DossierStats
+from eiso.dossiers.selectors import dossier_stats
+from eiso.improvements.selectors import corrective_actions_closed_on_time_rate
 from eiso.objectives.choices import Scope, ValueState
+from eiso.procedures.selectors import publication_summary
+from eiso.surveys.selectors import satisfaction_summary
 
 if TYPE_CHECKING:
     from eiso.objectives.models import Indicator
@@ -65,26 +73,18 @@ def source_choices() -> list[tuple[str, Any]]:
     return [(source.key, source.label) for source in _sources.values()]
 
 
-def _url(names: tuple[str, ...], params: dict[str, Any]) -> str | None:
-    """The first of `names` that resolves, with the query; None while no such page exists yet."""
-    for name in names:
-        try:
-            return f"{reverse(name)}?{urlencode(params)}"
-        except NoReverseMatch:
-            continue
-    return None
+def _url(name: str, params: dict[str, Any]) -> str:
+    return f"{reverse(name)}?{urlencode(params)}"
 
 
-def _agency(indicator: Indicator) -> Any:
+def _agency(indicator: Indicator) -> Agency:
     return indicator.objective.objective_set.agency
 
 
 # Dossiers: early + on time over resolved, from the dossier engine's Biểu II.06a figures.
 
 
-def _dossier_figures(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> dict[str, Any] | None:
-    from eiso.dossiers.selectors import dossier_stats
-
+def _dossier_figures(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> DossierStats | None:
     agency = _agency(indicator)
     if indicator.scope == Scope.DIVISION:
         rows = dossier_stats(agency=agency, date_from=date_from, date_to=date_to, group_by="division")
@@ -124,7 +124,7 @@ def _dossier_link(bucket: str) -> LinkFn:
             params["division"] = indicator.scope_division_id
         elif indicator.scope == Scope.PROCEDURE:
             params["procedure"] = indicator.scope_procedure_id
-        return _url(("dossiers:stat_list", "dossiers:list", "dossiers:dossier_list"), params)
+        return _url("dossiers:stat_list", params)
 
     return link
 
@@ -135,8 +135,6 @@ def _dossier_link(bucket: str) -> LinkFn:
 def procedures_published_rate(
     indicator: Indicator, date_from: dt.date, date_to: dt.date
 ) -> Measurement | None:
-    from eiso.procedures.selectors import publication_summary
-
     summary = publication_summary(_agency(indicator), date_to)
     if not summary["in_scope"]:
         return None
@@ -151,18 +149,13 @@ def procedures_published_rate(
 
 
 def _procedures_link(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> str | None:
-    return _url(
-        ("procedures:procedure_list", "procedures:list", "procedures:index"),
-        {"published": "1", "in_scope": "1", "as_of": date_to.isoformat()},
-    )
+    return _url("procedures:list", {"published": "1", "in_scope": "1", "as_of": date_to.isoformat()})
 
 
 # Surveys: satisfied responses over valid responses.
 
 
 def satisfaction_rate(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> Measurement | None:
-    from eiso.surveys.selectors import satisfaction_summary
-
     summary = satisfaction_summary(
         agency=_agency(indicator),
         date_from=date_from,
@@ -181,15 +174,13 @@ def _surveys_link(indicator: Indicator, date_from: dt.date, date_to: dt.date) ->
         params["division"] = indicator.scope_division_id
     elif indicator.scope == Scope.PROCEDURE:
         params["procedure"] = indicator.scope_procedure_id
-    return _url(("surveys:response_list",), params)
+    return _url("surveys:response_list", params)
 
 
 # Manual: posted values whose period ends inside [date_from, date_to]; counts add up, else the latest value.
 
 
 def manual(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> Measurement | None:
-    from django.db.models import Count, Sum
-
     posted = indicator.manual_values.filter(
         state=ValueState.POSTED, period_end__gte=date_from, period_end__lte=date_to
     )
@@ -205,27 +196,21 @@ def manual(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> Measur
 
 
 def _manual_link(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> str | None:
-    try:
-        return reverse("objectives:indicator", kwargs={"pk": indicator.pk})
-    except NoReverseMatch:
-        return None
+    return reverse("objectives:indicator", kwargs={"pk": indicator.pk})
 
 
-def register_optional(key: str, label: Any, module: str, name: str) -> bool:
-    """Register a (num, den) rate function of a later module if it exists; True when registered."""
-    try:
-        fn = getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return False
-    if fn is None:
-        return False
+class RateFn(Protocol):
+    def __call__(self, *, agency: Agency, date_from: dt.date, date_to: dt.date) -> tuple[int, int]: ...
+
+
+def rate_source(rate: RateFn) -> SourceFn:
+    """A source from a lower app's `(numerator, denominator)` selector for the agency and period."""
 
     def source(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> Measurement | None:
-        numerator, denominator = fn(agency=_agency(indicator), date_from=date_from, date_to=date_to)
+        numerator, denominator = rate(agency=_agency(indicator), date_from=date_from, date_to=date_to)
         return Measurement(numerator=numerator, denominator=denominator) if denominator else None
 
-    register_source(key, label, source)
-    return True
+    return source
 
 
 def register_builtin_sources() -> None:
@@ -249,15 +234,13 @@ def register_builtin_sources() -> None:
     )
     register_source("satisfaction_rate", _("Tỷ lệ phiếu khảo sát hài lòng"), satisfaction_rate, _surveys_link)
     register_source("manual", _("Nhập tay, kèm bằng chứng"), manual, _manual_link)
-    register_optional(
+    register_source(
         "corrective_actions_closed_on_time_rate",
         _("Tỷ lệ hành động khắc phục hoàn thành đúng hạn"),
-        "eiso.improvements.selectors",
-        "corrective_actions_closed_on_time_rate",
+        rate_source(corrective_actions_closed_on_time_rate),
     )
-    register_optional(
+    register_source(
         "documents_reviewed_rate",
         _("Tỷ lệ tài liệu được xem xét định kỳ"),
-        "eiso.documents.selectors",
-        "documents_reviewed_rate",
+        rate_source(documents_reviewed_rate),
     )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from eiso.core.access import scoped
 from eiso.core.models import Agency
+from eiso.procedures.contracts import PublicationSummary
 from eiso.procedures.models import HandlingProcess, Procedure, ProcedureRule, ProcessStep, RequiredComponent
 
 RuleTuple = tuple[Decimal, str, dt.time | None]
@@ -104,7 +104,7 @@ def _published_q(as_of: dt.date | None, prefix: str = "") -> Q:
     )
 
 
-def publication_summary(agency: Agency, as_of: dt.date) -> dict[str, Any]:
+def publication_summary(agency: Agency, as_of: dt.date) -> PublicationSummary:
     """How many in-scope TTHC and handling processes were published (posted at the office OR online) by as_of.
 
     A procedure counts when it is active, in the QMS scope and valid on as_of; a process when it is active.

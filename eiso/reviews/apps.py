@@ -14,7 +14,7 @@ class ReviewsConfig(AppConfig):
         immutability.register(*FREEZES)
         from eiso.core import registry
         from eiso.reviews.panels import review_panel
-        from eiso.reviews.selectors import review_reminders
+        from eiso.reviews.reminders import review_reminders
 
         registry.register_nav(
             registry.NavItem("reviews:list", _("Xem xét của lãnh đạo"), icon="people", order=700)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from eiso.audits.models import AuditProgramme
 from eiso.audits.services import programme_create, programme_item_add
 from eiso.core.immutability import ensure_editable, require_number
+from eiso.core.choices import Role
 from eiso.core.models import Agency, Division, Person, SteeringCommittee
 from eiso.core.services import event_record
 from eiso.objectives.models import ObjectiveSet
@@ -30,7 +31,7 @@ from eiso.reviews.models import (
     ReviewInput,
     ReviewParticipant,
 )
-from eiso.reviews.sections import SECTION_BY_KEY, SECTIONS
+from eiso.reviews.sections import SECTIONS
 
 
 def _same_agency(agency: Agency, *people: Person | None) -> None:
@@ -102,16 +103,6 @@ def review_update(*, review: ManagementReview, actor: Person | None, **fields: A
         data={"fields": sorted(fields)},
     )
     return review
-
-
-@transaction.atomic
-def review_invite(*, review: ManagementReview, people: list[Person], actor: Person | None) -> None:
-    if review.is_frozen:
-        raise ValidationError(_("Cuộc họp đã diễn ra, không thay đổi được thành phần mời."))
-    _same_agency(review.agency, *people)
-    for person in people:
-        ReviewParticipant.objects.get_or_create(review=review, person=person)
-    event_record(agency=review.agency, actor=actor, verb="review.invited", target=review)
 
 
 @transaction.atomic
@@ -375,7 +366,7 @@ def qms_record_issue(
     if kind not in RecordKind.values:
         raise ValidationError(_("Loại hồ sơ không hợp lệ."))
     _same_agency(agency, signed_by)
-    if not signed_by.has_role("director"):
+    if not signed_by.has_role(Role.DIRECTOR):
         raise ValidationError(_("Người đứng đầu cơ quan (Giám đốc) ký hồ sơ này."))
     record = QmsRecord.objects.create(
         agency=agency, kind=kind, issued_on=issued_on, signed_by=signed_by, number=number, scope=scope
@@ -453,7 +444,3 @@ def _audit_programme(
     for division in divisions:
         programme_item_add(programme=programme, actor=actor, planned_month=7, division=division)
     return True
-
-
-def section_keys() -> list[str]:
-    return list(SECTION_BY_KEY)

@@ -12,17 +12,10 @@ from eiso.core.access import scoped
 from eiso.core.models import Agency, Division
 from eiso.procedures.models import Procedure
 from eiso.surveys.choices import QuestionKind
-from eiso.surveys.models import Answer, Question, Questionnaire, SurveyResponse
+from eiso.surveys.contracts import SatisfactionSummary
+from eiso.surveys.models import Answer, SurveyResponse
 
 SATISFIED = Q(overall__gte=F("questionnaire__satisfied_threshold"))
-
-
-def questionnaire_active(*, agency: Agency) -> Questionnaire | None:
-    return scoped(Questionnaire.objects.all(), agency).filter(active=True).first()
-
-
-def questionnaire_questions(*, questionnaire: Questionnaire) -> QuerySet[Question]:
-    return questionnaire.questions.order_by("order", "id")
 
 
 def response_list(
@@ -61,7 +54,7 @@ def satisfaction_summary(
     date_to: dt.date,
     procedure: Procedure | None = None,
     division: Division | None = None,
-) -> dict[str, Any]:
+) -> SatisfactionSummary:
     """responses, valid (with an overall rating), satisfied, rate (% or None) and per-question means.
 
     A response is satisfied when its overall rating reaches its questionnaire's threshold (4 by default).

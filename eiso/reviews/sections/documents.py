@@ -32,7 +32,7 @@ class Documents(Section[DocumentsData]):
     key = "documents"
     clause = "c3"
     title = gettext_lazy("Tính hiệu lực của các tài liệu đã ban hành")
-    links = ("documents:index", "documents:list")
+    links = ("documents:index",)
 
     def compile(self, review: ManagementReview, as_of: dt.date) -> DocumentsData:
         summary = documents_summary(agency=review.agency, year=review.year, as_of=as_of)

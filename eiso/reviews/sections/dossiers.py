@@ -67,7 +67,7 @@ class Dossiers(Section[DossiersData]):
     key = "dossiers"
     clause = "c3/c5"
     title = gettext_lazy("Kết quả giải quyết thủ tục hành chính")
-    links = ("dossiers:index", "dossiers:list")
+    links = ("dossiers:list",)
 
     def compile(self, review: ManagementReview, as_of: dt.date) -> DossiersData:
         start = year_start(review)

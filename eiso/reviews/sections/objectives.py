@@ -10,15 +10,16 @@ from django.utils.translation import gettext_lazy
 
 from eiso.core import charts
 from eiso.objectives.choices import Status
+from eiso.objectives.contracts import IndicatorSnapshot
 from eiso.objectives.models import ObjectiveSet
-from eiso.objectives.selectors import objectives_snapshot
+from eiso.objectives.services import objectives_snapshot
 from eiso.reviews.models import ManagementReview
 from eiso.reviews.sections.base import Section, number
 
 
 class ObjectivesData(TypedDict):
     available: bool
-    items: list[dict[str, Any]]
+    items: list[IndicatorSnapshot]
     met: int
     total: int
 
@@ -27,7 +28,7 @@ def _statuses() -> dict[str, str]:
     return {"met": _("Đạt"), "not_met": _("Chưa đạt"), "at_risk": _("Có nguy cơ không đạt"), "no_data": ""}
 
 
-def _line(item: dict[str, Any], statuses: dict[str, str]) -> str:
+def _line(item: IndicatorSnapshot, statuses: dict[str, str]) -> str:
     value = item.get("value")
     result = f"{number(value)}{item.get('unit') or ''}" if value is not None else _("chưa có số liệu")
     if item.get("display"):
@@ -53,10 +54,11 @@ class Objectives(Section[ObjectivesData]):
     links = ("objectives:index",)
 
     def compile(self, review: ManagementReview, as_of: dt.date) -> ObjectivesData:
+        """The year's set measured as of `as_of`, frozen as the objectives module's measurement snapshots."""
         objective_set = ObjectiveSet.objects.filter(agency=review.agency, year=review.year).first()
         if objective_set is None:
             return {"available": True, "items": [], "met": 0, "total": 0}
-        items = [dict(row) for row in objectives_snapshot(objective_set=objective_set, as_of=as_of)]
+        items = objectives_snapshot(objective_set=objective_set, as_of=as_of)
         met = sum(1 for item in items if item.get("status") == Status.MET)
         return {"available": True, "items": items, "met": met, "total": len(items)}
 
@@ -69,14 +71,14 @@ class Objectives(Section[ObjectivesData]):
         return lines + [_line(item, statuses) for item in items]
 
     def chart(self, data: ObjectivesData, fmt: str = "svg") -> bytes | None:
-        items = [i for i in data.get("items") or [] if isinstance(i.get("value"), int | float)]
-        if not items:
+        measured = [(i, v) for i in data.get("items") or [] if isinstance(v := i.get("value"), int | float)]
+        if not measured:
             return None
         return charts.bar_chart(
-            [str(n + 1) for n in range(len(items))],
+            [str(n + 1) for n in range(len(measured))],
             {
-                _("Kết quả"): [i["value"] for i in items],
-                _("Chỉ tiêu"): [_num(i.get("target_value", i.get("target"))) for i in items],
+                _("Kết quả"): [value for _item, value in measured],
+                _("Chỉ tiêu"): [_num(i.get("target_value", i.get("target"))) for i, _value in measured],
             },
             title=_("Mục tiêu chất lượng: kết quả và chỉ tiêu"),
             fmt=fmt,

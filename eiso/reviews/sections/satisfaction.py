@@ -23,7 +23,7 @@ class Satisfaction(Section[SatisfactionData]):
     key = "satisfaction"
     clause = "c1"
     title = gettext_lazy("Sự hài lòng của tổ chức, công dân")
-    links = ("surveys:index",)
+    links = ("surveys:results",)
 
     def compile(self, review: ManagementReview, as_of: dt.date) -> SatisfactionData:
         summary = satisfaction_summary(agency=review.agency, date_from=year_start(review), date_to=as_of)

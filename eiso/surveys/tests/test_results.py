@@ -20,8 +20,8 @@ def test_the_satisfied_share_counts_overall_ratings_at_or_above_the_threshold(
     respond(questionnaire, D(2018, 1, 5), 2)  # outside the period
     summary = satisfaction_summary(agency=personas.agency, date_from=D(2017, 1, 1), date_to=D(2017, 12, 31))
     assert (summary["responses"], summary["satisfied"], summary["rate"]) == (4, 2, 50.0)
-    overall = next(row for row in summary["per_question"] if row["text"].startswith("Mức độ hài lòng chung"))
-    assert overall["mean"] == 3.25  # (5 + 4 + 3 + 1) / 4
+    overall_row = next(r for r in summary["per_question"] if r["text"].startswith("Mức độ hài lòng chung"))
+    assert overall_row["mean"] == 3.25  # (5 + 4 + 3 + 1) / 4
 
 
 def test_a_higher_threshold_changes_who_counts_as_satisfied(

@@ -34,7 +34,7 @@ class Command(BaseCommand):
             **figures,
             "by_procedure": [
                 {"procedure_code": row["procedure__code"], "procedure_name": row["procedure__name"]}
-                | {key: row[key] for key in [*STAT_KEYS, "on_time_rate"]}
+                | {key: dict(row)[key] for key in [*STAT_KEYS, "on_time_rate"]}
                 for row in by_procedure
             ],
         }
