@@ -14,7 +14,11 @@ class ImprovementsConfig(AppConfig):
         immutability.register(*FREEZES)
         from eiso.core import registry
         from eiso.improvements import panels
-        from eiso.improvements.reminders import action_item_reminders, finding_without_car_reminders
+        from eiso.improvements.reminders import (
+            action_item_reminders,
+            finding_without_car_reminders,
+            late_dossier_rule,
+        )
 
         registry.register_nav(
             registry.NavItem(
@@ -31,4 +35,4 @@ class ImprovementsConfig(AppConfig):
         )
         registry.register_reminder_rule(action_item_reminders)
         registry.register_reminder_rule(finding_without_car_reminders)
-        registry.register_reminder_rule(panels.late_dossier_rule)
+        registry.register_reminder_rule(late_dossier_rule)

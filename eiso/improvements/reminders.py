@@ -3,7 +3,8 @@
 Each key names one due event, so a rule may yield the same reminder on several days (catch-up after a
 missed day) and it is still delivered once: "action:{id}:due-10", "action:{id}:due-3",
 "action:{id}:overdue-w{n}" (n = whole weeks past the deadline), "action:{id}:escalate-w{n}" (to the
-division head, from 14 days overdue) and "finding:{id}:no-car".
+division head, from 14 days overdue), "finding:{id}:no-car" and "proposal:{id}:{date}" (late dossiers
+proposed as nonconformities, told to the ISO secretaries).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from eiso.audits.models import Finding
 from eiso.core.choices import Role
 from eiso.core.models import Agency, Person
 from eiso.core.notifications import Reminder
+from eiso.improvements import services
 from eiso.improvements.choices import CarState
 from eiso.improvements.models import ActionItem, CorrectiveAction, Nonconformity
 
@@ -119,4 +121,24 @@ def finding_without_car_reminders(*, agency: Agency, today: dt.date) -> Iterator
                 body=finding.description[:200],
                 url=url,
                 due_on=finding.found_on + dt.timedelta(days=FINDING_GRACE_DAYS),
+            )
+
+
+def late_dossier_rule(*, agency: Agency, today: dt.date) -> Iterator[Reminder]:
+    """Propose nonconformities from late dossiers, and tell the ISO secretaries about new proposals."""
+    proposals = services.nc_proposals_generate(agency=agency, today=today)
+    if not proposals:
+        return
+    secretaries = Person.objects.filter(agency=agency, is_active=True, role_grants__role=Role.ISO_SECRETARY)
+    for proposal in proposals:
+        for secretary in secretaries:
+            yield Reminder(
+                recipient=secretary,
+                key=f"proposal:{proposal.pk}:{today.isoformat()}",
+                title=_("Đề xuất ghi nhận sự không phù hợp: hồ sơ trễ hạn thủ tục {code}").format(
+                    code=proposal.procedure.code
+                ),
+                body=proposal.procedure.name,
+                url=reverse("improvements:proposals"),
+                due_on=today,
             )

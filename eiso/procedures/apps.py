@@ -1,24 +1,12 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
-
-
-def publication_panel(request: HttpRequest) -> dict[str, Any] | None:
-    from django.utils import timezone
-
-    from eiso.procedures.selectors import publication_summary
-
-    agency = getattr(request, "agency", None)
-    if agency is None:
-        return None
-    as_of = timezone.localdate()
-    return {"summary": publication_summary(agency, as_of), "as_of": as_of}
+    pass
 
 
 class ProceduresConfig(AppConfig):
@@ -28,6 +16,7 @@ class ProceduresConfig(AppConfig):
 
     def ready(self) -> None:
         from eiso.core.registry import DashboardPanel, NavItem, register_nav, register_panel
+        from eiso.procedures.panels import publication_panel
 
         register_nav(NavItem("procedures:list", _("Thủ tục hành chính"), icon="list-check", order=20))
         register_nav(NavItem("procedures:processes", _("Quy trình nội bộ"), icon="diagram-2", order=21))
