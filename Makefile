@@ -40,6 +40,7 @@ node_modules/.installed: package.json package-lock.json
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python -m eiso.conventions
 
 typecheck: $(VENV)/.test-installed
 	$(BIN)/mypy eiso

@@ -91,6 +91,8 @@ def secret_key(var_dir: Path, *, debug: bool) -> str:
         return key
     if not debug and env_bool("EISO_PRODUCTION"):
         raise ConfigurationError("SECRET_KEY is required in production (EISO_PRODUCTION=true)")
+    if var_dir.resolve().is_relative_to(Path(__file__).resolve().parent):
+        raise ConfigurationError(f"EISO_VAR_DIR must lie outside the eiso package, got {var_dir}")
     key_file = var_dir / "secret_key"
     if not key_file.exists():
         var_dir.mkdir(parents=True, exist_ok=True)

@@ -4,11 +4,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from eiso.audits.tests.factories import DAY, make_car, planned_car
+from eiso.audits.tests.factories import DAY
 from eiso.core.testing import Personas, client_for
 from eiso.improvements import services
 from eiso.improvements.choices import CarState
 from eiso.improvements.models import CorrectiveAction
+from eiso.improvements.tests.factories import make_car, planned_car
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,11 @@ import datetime as dt
 import pytest
 
 from eiso.audits import services as audits
-from eiso.audits.tests.factories import DAY, make_audit, make_nc_finding, planned_car
+from eiso.audits.tests.factories import DAY, make_audit, make_nc_finding
 from eiso.core.models import Notification, Person
 from eiso.core.notifications import send_reminders
 from eiso.core.testing import Personas
+from eiso.improvements.tests.factories import planned_car
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,10 @@ import datetime as dt
 
 import pytest
 
-from eiso.audits.tests.factories import make_car, planned_car
 from eiso.core.testing import Personas
 from eiso.improvements import services
 from eiso.improvements.selectors import corrective_actions_closed_on_time_rate, nonconformity_summary
+from eiso.improvements.tests.factories import make_car, planned_car
 
 pytestmark = pytest.mark.django_db
 
