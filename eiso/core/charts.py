@@ -24,8 +24,10 @@ def _plt() -> Any:
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    style = {"font.family": "serif", "font.serif": FONTS, "font.size": 10, "svg.fonttype": "none"}
-    plt.rcParams.update(style)
+    plt.rcParams["font.family"] = "serif"
+    plt.rcParams["font.serif"] = FONTS
+    plt.rcParams["font.size"] = 10
+    plt.rcParams["svg.fonttype"] = "none"
     return plt
 
 
