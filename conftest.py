@@ -21,7 +21,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-dev-shm-usage",
 ]
-DEMO_PASSWORD = "eiso-demo-2017"  # noqa: S105 - the printed demo password
+DEMO_PASSWORD = "eiso-demo-2017"
 
 
 @pytest.fixture(autouse=True)

@@ -136,7 +136,7 @@ class Audit(TimeStampedModel):
     report_approved_on = models.DateField(_("ngày phê duyệt báo cáo"), null=True, blank=True)
     cancelled_on = models.DateField(_("ngày hủy"), null=True, blank=True)
     # Nullable so that SQLite adds the column in place instead of rebuilding a table guarded by triggers.
-    cancel_reason = models.TextField(_("lý do hủy"), null=True, blank=True)  # noqa: DJ001
+    cancel_reason = models.TextField(_("lý do hủy"), null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[team, auditees])
 
     class Meta:
@@ -279,7 +279,7 @@ class Finding(TimeStampedModel):
     found_on = models.DateField(_("ngày phát hiện"))
     cancelled_on = models.DateField(_("ngày hủy"), null=True, blank=True)
     # Nullable so that SQLite adds the column in place instead of rebuilding a table guarded by triggers.
-    cancel_reason = models.TextField(_("lý do hủy"), null=True, blank=True)  # noqa: DJ001
+    cancel_reason = models.TextField(_("lý do hủy"), null=True, blank=True)
     history = HistoricalRecords()
 
     agency_path: ClassVar[str] = "audit__agency"

@@ -143,7 +143,7 @@ def normalise_header(text: Any) -> str:
 
 def _binary(file: Any) -> IO[bytes]:
     if isinstance(file, str | bytes) or hasattr(file, "__fspath__"):
-        return open(file, "rb")  # noqa: SIM115 - closed by the caller through read_rows
+        return open(file, "rb")
     return file
 
 
@@ -177,7 +177,7 @@ def _csv_rows(binary: IO[bytes], report: ImportReport) -> Iterator[tuple[int, li
     reader = csv.reader(text)
     number = 0
     try:
-        for number, cells in enumerate(reader, start=1):  # noqa: B007
+        for number, cells in enumerate(reader, start=1):
             yield number, cells
     except UnicodeDecodeError:
         report.add_error(
@@ -196,7 +196,7 @@ def _xlsx_rows(binary: IO[bytes], report: ImportReport) -> Iterator[tuple[int, l
 
     try:
         workbook = load_workbook(binary, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - any unreadable workbook is one user-facing error
+    except Exception:
         report.add_error(0, "", _("Tệp XLSX không đọc được."))
         return
     try:

@@ -296,7 +296,7 @@ def _copy(batch: list[SimpleNamespace]) -> None:
     columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in _COPY_FIELDS)
     defaults = {f.attname: f.get_default() for f in _COPY_FIELDS}
     defaults["created_at"] = defaults["updated_at"] = now
-    sql = f"COPY {Dossier._meta.db_table} ({columns}) FROM STDIN"  # noqa: S608 - names from the model
+    sql = f"COPY {Dossier._meta.db_table} ({columns}) FROM STDIN"
     with connection.cursor() as cursor, cursor.copy(sql) as copy:
         for values in batch:
             given = vars(values)

@@ -50,7 +50,7 @@ class Nonconformity(TimeStampedModel):
     )
     cancelled_on = models.DateField(_("ngày hủy"), null=True, blank=True)
     # Nullable so that SQLite adds the column in place instead of rebuilding a table guarded by triggers.
-    cancel_reason = models.TextField(_("lý do hủy"), null=True, blank=True)  # noqa: DJ001
+    cancel_reason = models.TextField(_("lý do hủy"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -12,7 +12,7 @@ import asyncio
 import datetime as dt
 import io
 import re
-import subprocess  # noqa: S404 - poppler's pdftotext, to place the signature on the signer's block
+import subprocess
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -141,7 +141,7 @@ def _words(pdf: bytes) -> list[tuple[int, float, float, float, float, str]]:
         handle.flush()
         try:
             html = subprocess.run(  # noqa: S603
-                ["/usr/bin/pdftotext", "-bbox", handle.name, "-"],  # noqa: S607
+                ["/usr/bin/pdftotext", "-bbox", handle.name, "-"],
                 capture_output=True,
                 check=True,
                 timeout=60,

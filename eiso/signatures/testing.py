@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess  # noqa: S404 - softhsm2-util initialises the test token
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -178,7 +178,7 @@ def workday_table_refresh(*, agency: Agency) -> WorkdayTable:
         WorkdayNumber.objects.filter(agency=agency).delete()
         rows = calendar.numbered_days()
         if connection.vendor == "postgresql":
-            sql = f"COPY {WorkdayNumber._meta.db_table} (agency_id, day, number, working) FROM STDIN"  # noqa: S608
+            sql = f"COPY {WorkdayNumber._meta.db_table} (agency_id, day, number, working) FROM STDIN"
             with connection.cursor() as cursor, cursor.copy(sql) as copy:
                 for day, number, working in rows:
                     copy.write_row((agency.pk, day, number, working))

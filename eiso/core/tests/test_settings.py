@@ -48,7 +48,7 @@ def test_production_configuration_passes_the_deploy_check(tmp_path: Path) -> Non
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "EISO_VAR_DIR": str(tmp_path),
     }
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-m", "eiso", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         capture_output=True,

@@ -35,7 +35,7 @@ class Sink:
     def __init__(self) -> None:
         self.received: list[Any] = []
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd's name
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.received.append(envelope)
         return "250 OK"
 
