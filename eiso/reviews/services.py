@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from eiso.audits.models import AuditProgramme
 from eiso.audits.services import programme_create, programme_item_add
-from eiso.core.immutability import ensure_editable, require_number
 from eiso.core.choices import Role
+from eiso.core.immutability import ensure_editable, require_number
 from eiso.core.models import Agency, Division, Person, SteeringCommittee
 from eiso.core.services import event_record
 from eiso.objectives.models import ObjectiveSet
