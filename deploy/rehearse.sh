@@ -89,6 +89,6 @@ for query in "SELECT count(*) FROM core_agency" "SELECT count(*) FROM core_perso
              "SELECT count(*) FROM workdays_calendaroverride" "SELECT count(*) FROM outbox_outboxmessage"; do
   [[ "$(count "$DB" "$query")" == "$(count "$RESTORED" "$query")" ]] || { echo "restore differs: $query" >&2; exit 1; }
 done
-DATABASE_URL="$PGURL/$RESTORED" "$BIN/eiso" migrate --check -v0
-cmp "$EISO_MEDIA_ROOT/sample.txt" "$WORK/media-restored/sample.txt"
+DATABASE_URL="$PGURL/$RESTORED" "$BIN/eiso" migrate --check -v0 || { echo "restored schema is not current" >&2; exit 1; }
+cmp "$EISO_MEDIA_ROOT/sample.txt" "$WORK/media-restored/sample.txt" || { echo "media not restored" >&2; exit 1; }
 echo "== rehearsal passed"
