@@ -1,22 +1,25 @@
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
+from typing import Any
+
 from django.core.paginator import Paginator
+from django.forms import BaseForm
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
-from eiso.core.choices import Role
-from eiso.procedures import selectors, services
+from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
+from eiso.core.flow import run_form
+from eiso.core.permissions import actor
+from eiso.procedures import permissions, selectors, services
 from eiso.procedures.forms import FilterForm, ImportForm, ProcedureForm, PublishForm
 from eiso.procedures.models import Procedure
 from eiso.workdays.calendar import calendar_for
 
 PAGE_SIZE = 25
-EDITORS = (Role.ISO_SECRETARY,)
+EDITORS = permissions.EDITORS
 
 
 def _flag(value: str | None) -> bool | None:
@@ -42,7 +45,7 @@ def procedure_list(request: AgencyRequest) -> HttpResponse:
         "page": page,
         "query": query.urlencode(),
         "summary": selectors.publication_summary(request.agency, timezone.localdate()),
-        "can_edit": can_act(request, *EDITORS),
+        "can_edit": permissions.can_edit_catalogue(actor(request)),
     }
     return render(request, "procedures/procedure_list.html", context)
 
@@ -56,53 +59,63 @@ def procedure_detail(request: AgencyRequest, pk: int) -> HttpResponse:
     value, unit, cutoff = selectors.procedure_rule_at(procedure, timezone.localdate(now))
     context = {
         "procedure": procedure,
-        "can_edit": can_act(request, *EDITORS),
+        "can_edit": permissions.can_edit_catalogue(actor(request)),
         "due_now": calendar_for(request.agency).due(now, value, unit, cutoff),
     }
     return render(request, "procedures/procedure_detail.html", context)
 
 
+def _detail_url(pk: int) -> str:
+    return reverse("procedures:detail", kwargs={"pk": pk})
+
+
+def _form_page(request: AgencyRequest, template: str, **extra: Any) -> Any:
+    return lambda form: render(request, template, {"form": form, **extra})
+
+
 @role_required(*EDITORS)
 def procedure_create(request: AgencyRequest) -> HttpResponse:
-    form = ProcedureForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        fields = dict(form.cleaned_data)
+    def call(data: dict[str, Any]) -> Procedure:
+        fields = dict(data)
         code = fields.pop("code")
-        try:
-            procedure = services.procedure_create(
-                agency=request.agency, actor=request.person, code=code, **fields
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã thêm thủ tục {code}.").format(code=procedure.code))
-            return redirect("procedures:detail", pk=procedure.pk)
-    return render(request, "procedures/procedure_form.html", {"form": form})
+        return services.procedure_create(agency=request.agency, actor=request.person, code=code, **fields)
+
+    return run_form(
+        request,
+        ProcedureForm(request.POST or None),
+        call,
+        page=_form_page(request, "procedures/procedure_form.html"),
+        success_url=lambda procedure: _detail_url(procedure.pk),
+        success_message=lambda procedure: _("Đã thêm thủ tục {code}.").format(code=procedure.code),
+    )
 
 
 @role_required(*EDITORS)
 def procedure_edit(request: AgencyRequest, pk: int) -> HttpResponse:
     procedure = get_for_agency_or_404(Procedure, request.agency, pk=pk)
-    form = ProcedureForm(request.POST or None, instance=Procedure.objects.get(pk=procedure.pk))
-    if request.method == "POST" and form.is_valid():
-        fields = dict(form.cleaned_data)
+
+    def call(data: dict[str, Any]) -> bool:
+        fields = dict(data)
         fields.pop("code", None)
         effective_on = fields.pop("effective_on", None)
         legal_reference = fields.pop("legal_reference", "")
-        try:
-            changed = services.procedure_update(
-                procedure=procedure,
-                actor=request.person,
-                effective_on=effective_on,
-                legal_reference=legal_reference,
-                **fields,
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lưu thay đổi.") if changed else _("Không có gì thay đổi."))
-            return redirect("procedures:detail", pk=procedure.pk)
-    return render(request, "procedures/procedure_form.html", {"form": form, "procedure": procedure})
+        return services.procedure_update(
+            procedure=procedure,
+            actor=request.person,
+            effective_on=effective_on,
+            legal_reference=legal_reference,
+            **fields,
+        )
+
+    form: BaseForm = ProcedureForm(request.POST or None, instance=Procedure.objects.get(pk=procedure.pk))
+    return run_form(
+        request,
+        form,
+        call,
+        page=_form_page(request, "procedures/procedure_form.html", procedure=procedure),
+        success_url=_detail_url(procedure.pk),
+        success_message=lambda changed: _("Đã lưu thay đổi.") if changed else _("Không có gì thay đổi."),
+    )
 
 
 @role_required(*EDITORS)
@@ -112,17 +125,19 @@ def procedure_publish(request: AgencyRequest, pk: int) -> HttpResponse:
         "published_at_office_on": procedure.published_at_office_on,
         "published_online_on": procedure.published_online_on,
     }
-    form = PublishForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.procedure_publish(
+    return run_form(
+        request,
+        PublishForm(request.POST or None, initial=initial),
+        lambda data: services.procedure_publish(
             procedure=procedure,
             actor=request.person,
-            at_office_on=form.cleaned_data["published_at_office_on"],
-            online_on=form.cleaned_data["published_online_on"],
-        )
-        messages.success(request, _("Đã cập nhật tình trạng công khai."))
-        return redirect("procedures:detail", pk=procedure.pk)
-    return render(request, "procedures/procedure_publish.html", {"form": form, "procedure": procedure})
+            at_office_on=data["published_at_office_on"],
+            online_on=data["published_online_on"],
+        ),
+        page=_form_page(request, "procedures/procedure_publish.html", procedure=procedure),
+        success_url=_detail_url(procedure.pk),
+        success_message=_("Đã cập nhật tình trạng công khai."),
+    )
 
 
 @role_required(*EDITORS)

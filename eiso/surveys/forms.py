@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from eiso.core.forms import BootstrapFormMixin
+from eiso.core.forms import AgencyForm, BootstrapFormMixin
 from eiso.core.models import Agency, Division
 from eiso.procedures.models import Procedure
 from eiso.surveys.choices import SCALE5_LABELS, TT01_LABELS, Channel, QuestionKind
@@ -105,7 +105,7 @@ class SurveyForm(forms.Form):
             self.add_error(None, error.messages)
 
 
-class ResultsFilterForm(BootstrapFormMixin, forms.Form):
+class ResultsFilterForm(AgencyForm):
     date_from = forms.DateField(
         label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
@@ -115,7 +115,7 @@ class ResultsFilterForm(BootstrapFormMixin, forms.Form):
     procedure = forms.ModelChoiceField(label=_("Thủ tục"), queryset=Procedure.objects.none(), required=False)
     division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none(), required=False)
 
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["procedure"].queryset = Procedure.objects.filter(agency=agency).order_by("code")  # type: ignore[attr-defined]
-        self.fields["division"].queryset = Division.objects.filter(agency=agency)  # type: ignore[attr-defined]
+        self.scope_field("procedure", Procedure.objects.order_by("code"))
+        self.scope_field("division", Division.objects.all())

@@ -3,11 +3,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -15,13 +13,12 @@ from django.utils.translation import gettext as _
 
 from eiso.core import charts
 from eiso.core.access import AgencyRequest, agency_required, role_required
-from eiso.core.choices import Role
-from eiso.surveys import selectors
+from eiso.core.flow import run_form
+from eiso.core.permissions import actor
+from eiso.surveys import permissions, selectors
 from eiso.surveys.forms import ResultsFilterForm, SurveyForm
 from eiso.surveys.qr import qr_svg, survey_url
 from eiso.surveys.services import questionnaire_default_create, survey_response_submit
-
-ENTRY_ROLES = (Role.ISO_SECRETARY, Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.DIVISION_HEAD, Role.OFFICER)
 
 
 def _filters(request: AgencyRequest) -> tuple[ResultsFilterForm, dict[str, Any]]:
@@ -70,6 +67,7 @@ def results(request: AgencyRequest) -> HttpResponse:
     page = Paginator(comments, 20).get_page(request.GET.get("page"))
     query = _query(values)
     context = {
+        "can_enter": permissions.can_enter_paper_forms(actor(request)),
         "form": form,
         "summary": summary,
         "breakdown": breakdown,
@@ -104,34 +102,37 @@ def response_list(request: AgencyRequest) -> HttpResponse:
     )
 
 
-@role_required(*ENTRY_ROLES)
+@role_required(*permissions.ENTRY_ROLES)
 def paper_entry(request: AgencyRequest) -> HttpResponse:
     """Type in a paper form (or a kiosk export) on behalf of the anonymous respondent."""
     questionnaire = questionnaire_default_create(agency=request.agency, actor=request.person)
-    if request.method == "POST":
-        form = SurveyForm(request.POST, questionnaire=questionnaire, staff=True)
-        if form.is_valid():
-            try:
-                survey_response_submit(
-                    questionnaire=questionnaire,
-                    answers=form.answers(),
-                    dossier_code=form.cleaned_data["dossier_code"],
-                    channel=form.cleaned_data["channel"],
-                    period=form.cleaned_data["period"],
-                    entered_by=request.person,
-                )
-            except ValidationError as error:
-                form.apply_errors(error)
-            else:
-                messages.success(request, _("Đã nhập phiếu khảo sát. Có thể nhập phiếu tiếp theo."))
-                return redirect("surveys:paper_entry")
-    else:
-        form = SurveyForm(
-            initial={"channel": "paper", "period": timezone.localdate()},
+    form = SurveyForm(
+        request.POST or None,
+        initial={"channel": "paper", "period": timezone.localdate()},
+        questionnaire=questionnaire,
+        staff=True,
+    )
+
+    def call(data: dict[str, Any]) -> object:
+        return survey_response_submit(
             questionnaire=questionnaire,
-            staff=True,
+            answers=form.answers(),
+            dossier_code=data["dossier_code"],
+            channel=data["channel"],
+            period=data["period"],
+            entered_by=request.person,
         )
-    return render(request, "surveys/paper_entry.html", {"form": form, "questionnaire": questionnaire})
+
+    return run_form(
+        request,
+        form,
+        call,
+        page=lambda bound: render(
+            request, "surveys/paper_entry.html", {"form": bound, "questionnaire": questionnaire}
+        ),
+        success_url=reverse("surveys:paper_entry"),
+        success_message=_("Đã nhập phiếu khảo sát. Có thể nhập phiếu tiếp theo."),
+    )
 
 
 @agency_required

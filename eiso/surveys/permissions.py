@@ -1,0 +1,13 @@
+"""Who may do what with satisfaction surveys: role sets and one predicate per action."""
+
+from __future__ import annotations
+
+from eiso.core.models import Person
+from eiso.core.permissions import STAFF, holds
+
+ENTRY_ROLES = STAFF
+
+
+def can_enter_paper_forms(person: Person | None) -> bool:
+    """Type in paper forms on behalf of respondents: the agency's staff, never a reader or a supervisor."""
+    return holds(person, ENTRY_ROLES)
