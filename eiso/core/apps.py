@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.module_loading import autodiscover_modules
 
-        from eiso.core import clock, registry
+        from eiso.core import clock, registry, search  # noqa: F401 - search registers the SQLite fold
 
         clock.install()
         # Each app's inbox.py registers what it contributes to "Việc của tôi".

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from eiso.dossiers import views
+from eiso.dossiers import printing, views
 
 app_name = "dossiers"
 
@@ -11,5 +11,6 @@ urlpatterns = [
     path("thong-ke/ho-so/", views.dossier_stat_list, name="stat_list"),
     path("nhap/", views.dossier_import_view, name="import"),
     path("<int:pk>/", views.dossier_detail, name="detail"),
+    path("<int:pk>/in/<slug:form>/", printing.dossier_print, name="print"),
     path("<int:pk>/<slug:action>/", views.dossier_action, name="action"),
 ]

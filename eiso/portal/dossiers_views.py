@@ -1,4 +1,5 @@
-"""The public dossier lookup: exact code only, no personal data, rate-limited per client address."""
+"""The public dossier lookup: the code as printed (any case, surrounding spaces ignored), no personal
+data, rate-limited per client address; a finished dossier links to its satisfaction survey."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def dossier_lookup(request: HttpRequest) -> HttpResponse:
     searched = False
     if form.is_bound and form.is_valid():
         searched = True
-        dossier = dossier_public(code=form.cleaned_data["ma"])
-    return render(
-        request, "portal/dossier_lookup.html", {"form": form, "dossier": dossier, "searched": searched}
-    )
+        code = form.cleaned_data["ma"].strip()
+        # Codes are printed in upper case; both tries are exact matches on the indexed code.
+        dossier = dossier_public(code=code.upper()) or dossier_public(code=code)
+    return render(request, "portal/lookup.html", {"form": form, "dossier": dossier, "searched": searched})

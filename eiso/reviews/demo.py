@@ -1,8 +1,8 @@
 # ruff: noqa: E501 - Vietnamese demo sentences read better unbroken
 """Demo: the 2016 and 2017 management reviews of the reference case, and the 2018 plan built from them.
 
-Re-runnable: the demo agency's reviews, changes, records and plans are removed and rebuilt through the
-services, so `eiso load_demo` twice gives the same data. The 2017 inputs are compiled from the records the
+Re-runnable: built through the services once; a later `eiso load_demo` leaves the reviews, changes, records
+and plans (and what the user added since) as they are, so ids never change. The 2017 inputs are compiled from the records the
 other modules' demos created (dossiers, surveys, procedures, audits...), as of 01/08/2017.
 """
 
@@ -13,10 +13,9 @@ import datetime as dt
 from django.db import transaction
 
 from eiso.core.demo import DemoContext
-from eiso.core.models import DomainEvent
 from eiso.reviews import services
 from eiso.reviews.choices import ActionState, ChangeKind, DecisionKind, RecordKind
-from eiso.reviews.models import ManagementReview, QmsChange, QmsPlan, QmsRecord
+from eiso.reviews.models import ManagementReview
 
 PLACE = "Phòng họp Sở Thông tin và Truyền thông, 01 Trần Phú, Nha Trang"
 
@@ -43,7 +42,8 @@ def load(ctx: DemoContext) -> None:
     agency = ctx.agency
     p = ctx.people
     office = ctx.divisions["VP"]
-    _clear(ctx)
+    if ManagementReview.objects.filter(agency=agency, year__in=(2016, 2017)).exists():
+        return  # loaded before: a re-run keeps these reviews, their ids and whatever the user added
 
     services.qms_change_record(
         agency=agency,
@@ -219,13 +219,3 @@ def _held(
         "trình nội bộ và bổ sung chỉ tiêu mới cho năm sau.",
         actor=p["thuky"],
     )
-
-
-def _clear(ctx: DemoContext) -> None:
-    """Remove what this demo built before, with the events it recorded, so a re-run gives the same data."""
-    agency = ctx.agency
-    QmsPlan.objects.filter(agency=agency).delete()
-    ManagementReview.objects.filter(agency=agency).delete()
-    QmsChange.objects.filter(agency=agency).delete()
-    QmsRecord.objects.filter(agency=agency).delete()
-    DomainEvent.objects.filter(agency=agency, verb__startswith="review.").delete()

@@ -29,7 +29,6 @@ class PersonForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["division"].queryset = division_list(agency=agency)  # type: ignore[attr-defined]
-        self.fields["roles"].widget.attrs["class"] = "form-check-input"
 
 
 class PersonCreateForm(PersonForm):

@@ -12,4 +12,5 @@ def url_kwargs(agency: Agency) -> dict[str, dict[str, Any]]:
     return {
         "dossiers:detail": {"pk": dossier.pk},
         "dossiers:action": {"pk": dossier.pk, "action": "resolve"},
+        "dossiers:print": {"pk": dossier.pk, "form": "tiep-nhan"},
     }
