@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from eiso.core.models import Agency
 from eiso.core.ratelimit import ratelimited
+from eiso.core.search import search
 from eiso.documents import selectors
 from eiso.procedures.models import Procedure
 
@@ -37,18 +38,22 @@ def procedure_list(request: HttpRequest, agency_code: str = "") -> HttpResponse:
         return render(request, "portal/procedures/choose_agency.html", {"agencies": agencies})
     agency = _agency(agency_code)
     field = request.GET.get("linh-vuc", "")
-    procedures = selectors.public_procedures(agency=agency, field=field)
+    text = request.GET.get("q", "").strip()[:200]
+    procedures = search(
+        selectors.public_procedures(agency=agency, field=field), text, "name", "code", "field"
+    )
     page = Paginator(procedures, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "agency": agency,
         "agencies": agencies,
         "fields": selectors.public_fields(agency=agency),
         "field": field,
+        "text": text,
         "page": page,
         "total": page.paginator.count,
-        "query": urlencode({"linh-vuc": field}) if field else "",
+        "query": urlencode({k: v for k, v in (("linh-vuc", field), ("q", text)) if v}),
     }
-    return render(request, "portal/procedures/procedure_list.html", context)
+    return render(request, "portal/procedures.html", context)
 
 
 @ratelimited("procedures")
@@ -64,9 +69,10 @@ def procedure_detail(request: HttpRequest, agency_code: str, pk: int) -> HttpRes
         "internal_code": is_internal_code(procedure.code),
         "components": procedure.components.all(),
         "processes": processes,
-        "versions": selectors.public_versions(procedure=procedure),
+        # A form published without its file is not a form a citizen can use: it is not offered.
+        "versions": selectors.public_versions(procedure=procedure).exclude(file=""),
     }
-    return render(request, "portal/procedures/procedure_detail.html", context)
+    return render(request, "portal/procedure.html", context)
 
 
 @ratelimited("procedures")
