@@ -35,6 +35,29 @@ LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 XLSX_MAGIC = b"PK\x03\x04"
 PROGRESS_EVERY = 1000
 MAX_STORED_ERRORS = 1000
+# Bounds of any import (a file is refused with a clear message past them, before it can exhaust memory).
+MAX_CELL_CHARS = 32_767  # the most a spreadsheet cell holds
+MAX_COLUMNS = 256
+MAX_LINE_CHARS = 1 << 20
+
+
+def max_rows() -> int:
+    from django.conf import settings
+
+    return int(getattr(settings, "EISO_IMPORT_MAX_ROWS", 1_000_000))
+
+
+class _LineTooLong(Exception):
+    pass
+
+
+def _bounded_lines(text: IO[str]) -> Iterator[str]:
+    """The lines of `text`, refusing one longer than MAX_LINE_CHARS without reading it whole."""
+    while line := text.readline(MAX_LINE_CHARS + 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise _LineTooLong
+        yield line
+
 
 Parser = Callable[[str], Any]
 
@@ -174,11 +197,15 @@ def _cell_text(value: Any) -> str:
 
 def _csv_rows(binary: IO[bytes], report: ImportReport) -> Iterator[tuple[int, list[str]]]:
     text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="strict", newline="")
-    reader = csv.reader(text)
+    reader = csv.reader(_bounded_lines(text))
     number = 0
     try:
         for number, cells in enumerate(reader, start=1):
             yield number, cells
+    except _LineTooLong:
+        report.add_error(
+            number + 1, "", _("Dòng quá dài (hơn {n} ký tự): tệp bị từ chối.").format(n=MAX_LINE_CHARS)
+        )
     except UnicodeDecodeError:
         report.add_error(
             number + 1,
@@ -194,6 +221,13 @@ def _csv_rows(binary: IO[bytes], report: ImportReport) -> Iterator[tuple[int, li
 def _xlsx_rows(binary: IO[bytes], report: ImportReport) -> Iterator[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
+    from eiso.core.uploads import archive_check
+
+    try:
+        archive_check(binary)
+    except ValidationError as exc:
+        report.add_error(0, "", " ".join(exc.messages))
+        return
     try:
         workbook = load_workbook(binary, read_only=True, data_only=True)
     except Exception:
@@ -203,7 +237,8 @@ def _xlsx_rows(binary: IO[bytes], report: ImportReport) -> Iterator[tuple[int, l
         sheet = workbook.active
         if sheet is None:
             return
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)  # type: ignore[union-attr]
+        for number, values in enumerate(rows, start=1):
             cells = [_cell_text(v) for v in values]
             while cells and cells[-1] == "":
                 cells.pop()
@@ -258,7 +293,17 @@ def _parse(
     width = header_width = 0
     seen = 0
     validating = phase == "validate"
+    row_limit = max_rows()
     for number, cells in raw_rows:
+        if len(cells) > MAX_COLUMNS or (cells and max(map(len, cells)) > MAX_CELL_CHARS):
+            report.add_error(
+                number,
+                "",
+                _("Dòng vượt giới hạn ({columns} cột, {chars} ký tự mỗi ô): tệp bị từ chối.").format(
+                    columns=MAX_COLUMNS, chars=MAX_CELL_CHARS
+                ),
+            )
+            return
         if header_row is None:
             if not any(c.strip() for c in cells):
                 continue
@@ -274,6 +319,11 @@ def _parse(
         if not any(cells) or not "".join(cells).strip():
             continue
         seen += 1
+        if seen > row_limit:
+            report.add_error(
+                number, "", _("Tệp có quá nhiều dòng: tối đa {n} dòng mỗi lần nhập.").format(n=row_limit)
+            )
+            return
         if validating:
             report.rows += 1
         ok = True

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eiso.core.forms import BootstrapFormMixin
 from eiso.core.models import Agency, Division
+from eiso.core.uploads import IMPORT, form_clean
 from eiso.dossiers.choices import Channel, Timeliness
 from eiso.procedures.models import Procedure
 
@@ -114,6 +115,9 @@ class ImportForm(BootstrapFormMixin, forms.Form):
         ),
     )
     dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa ghi"), required=False)
+
+    def clean_file(self) -> Any:
+        return form_clean(self.cleaned_data.get("file"), IMPORT)
 
 
 class LookupForm(BootstrapFormMixin, forms.Form):

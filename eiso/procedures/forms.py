@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from eiso.core.forms import BootstrapFormMixin
+from eiso.core.uploads import IMPORT, form_clean
 from eiso.procedures.models import Procedure
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -80,6 +81,9 @@ class ImportForm(BootstrapFormMixin, forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
     dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa ghi"), required=False)
+
+    def clean_file(self) -> Any:
+        return form_clean(self.cleaned_data.get("file"), IMPORT)
 
 
 class FilterForm(forms.Form):
