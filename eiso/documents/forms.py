@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eiso.core.forms import BootstrapFormMixin
 from eiso.core.models import Agency, Division, Person
+from eiso.core.uploads import DOCUMENT, form_clean
 from eiso.documents.choices import DocumentType, EvaluationResult, VersionState
 from eiso.documents.models import Document
 from eiso.documents.services import upload_check
@@ -74,7 +75,7 @@ class VersionForm(BootstrapFormMixin, forms.Form):
     )
 
     def clean_file(self) -> Any:
-        file = self.cleaned_data.get("file")
+        file = form_clean(self.cleaned_data.get("file"), DOCUMENT)
         if file:
             try:
                 upload_check(file)

@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
+from eiso.core.downloads import file_response, format_or_404, secure_headers
 from eiso.documents import cover, selectors, services
 from eiso.documents.choices import DocumentType
 from eiso.documents.forms import (
@@ -290,9 +291,7 @@ def version_file(request: AgencyRequest, pk: int) -> HttpResponse:
     version = _version(request, pk)
     if not version.file:
         raise Http404(_("Phiên bản này không có tệp."))
-    return FileResponse(  # type: ignore[return-value]
-        version.file.open("rb"), as_attachment=True, filename=version.file_name or str(version.file.name)
-    )
+    return file_response(version.file, filename=version.file_name or str(version.file.name))
 
 
 @role_required(*services.ISSUER_ROLES)
@@ -457,6 +456,7 @@ def evaluation_record(request: AgencyRequest, pk: int) -> HttpResponse:
 def cover_download(request: AgencyRequest, pk: int, fmt: str) -> HttpResponse:
     """The cover page, responsibility grid and revision table of a procedure in the Decree 30/2020 layout."""
     document = get_for_agency_or_404(Document, request.agency, pk=pk)
+    fmt = format_or_404(fmt, ("docx", "pdf"))
     if document.is_external:
         raise Http404(_("Văn bản bên ngoài không có trang bìa."))
     content = cover.cover_document(document=document)
@@ -465,5 +465,4 @@ def cover_download(request: AgencyRequest, pk: int, fmt: str) -> HttpResponse:
     else:
         data, mime = cover.render_docx(content), cover.DOCX_MIME
     response = HttpResponse(data, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{document.code}-bia.{fmt}"'
-    return response
+    return secure_headers(response, filename=f"{document.code}-bia.{fmt}")  # type: ignore[no-any-return]

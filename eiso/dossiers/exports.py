@@ -8,6 +8,7 @@ from typing import Any
 
 from eiso.core.access import scoped
 from eiso.core.models import Agency
+from eiso.core.spreadsheets import neutralise
 from eiso.dossiers.models import Dossier
 from eiso.dossiers.selectors import timeliness_expression
 from eiso.workdays.calendar import LOCAL_TZ
@@ -49,7 +50,7 @@ def _text(value: Any) -> Any:
         return value.astimezone(LOCAL_TZ).isoformat(timespec="minutes")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value
+    return neutralise(value)
 
 
 def export_rows(*, agency: Agency, as_of: dt.date, chunk_size: int = 5000) -> Iterator[dict[str, Any]]:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eiso.core.forms import BootstrapFormMixin
 from eiso.core.models import Agency, Division, Person
+from eiso.core.uploads import EVIDENCE, form_clean
 from eiso.objectives.choices import Comparison, Frequency, Scope
 from eiso.objectives.models import Objective, ObjectiveSet
 from eiso.objectives.sources import source_choices
@@ -85,3 +86,6 @@ class ManualValueForm(BootstrapFormMixin, forms.Form):
     )
     evidence_file = forms.FileField(label=_("Tệp bằng chứng"), required=False)
     post = forms.BooleanField(label=_("Ghi nhận ngay (không để nháp)"), required=False)
+
+    def clean_evidence_file(self) -> Any:
+        return form_clean(self.cleaned_data.get("evidence_file"), EVIDENCE)

@@ -4,11 +4,13 @@ limit, fee, required components, the internal handling steps and the public form
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from eiso.core.downloads import file_response
 from eiso.core.models import Agency
 from eiso.core.ratelimit import ratelimited
 from eiso.core.search import search
@@ -32,7 +34,10 @@ def _agency(code: str) -> Agency:
 def procedure_list(request: HttpRequest, agency_code: str = "") -> HttpResponse:
     chosen = request.GET.get("co-quan", "")
     if not agency_code and chosen:
-        return redirect("portal:procedure_list", agency_code=chosen)
+        try:
+            return redirect("portal:procedure_list", agency_code=chosen)
+        except NoReverseMatch as exc:  # a code that cannot be a path segment names no agency
+            raise Http404(_("Không tìm thấy bản ghi.")) from exc
     agencies = selectors.public_agencies()
     if not agency_code:
         return render(request, "portal/procedures/choose_agency.html", {"agencies": agencies})
@@ -82,6 +87,4 @@ def document_download(request: HttpRequest, agency_code: str, pk: int) -> HttpRe
     version = selectors.public_version(agency=agency, pk=pk)
     if version is None or not version.file:
         raise Http404(_("Không tìm thấy bản ghi."))
-    return FileResponse(  # type: ignore[return-value]
-        version.file.open("rb"), as_attachment=True, filename=version.file_name or str(version.file.name)
-    )
+    return file_response(version.file, filename=version.file_name or str(version.file.name))

@@ -15,6 +15,7 @@ from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_ag
 from eiso.core.charts import inline_svg
 from eiso.core.choices import QMS_MANAGERS
 from eiso.core.layout import StateDocument
+from eiso.core.redirects import safe_next_url
 from eiso.reviews import paperwork, selectors, services
 from eiso.reviews.choices import Attendance, ReviewState
 from eiso.reviews.forms import (
@@ -225,7 +226,7 @@ def decision_update(request: AgencyRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Đã cập nhật tình trạng thực hiện."))
         except ValidationError as error:
             _errors(request, error)
-    return redirect(request.POST.get("next") or f"{_detail_url(decision.review_id)}#decisions")
+    return redirect(safe_next_url(request, f"{_detail_url(decision.review_id)}#decisions"))
 
 
 @role_required(*QMS_MANAGERS)
