@@ -4,13 +4,14 @@ import pytest
 from django.urls import reverse
 
 from eiso.core.testing import Personas, client_for
+from eiso.dossiers.models import Dossier
 from eiso.dossiers.tests.factories import make_procedure, received
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def dossier(personas: Personas):  # type: ignore[no-untyped-def]
+def dossier(personas: Personas) -> Dossier:
     procedure = make_procedure(personas.agency, "1.001", name="Cấp giấy phép bưu chính")
     procedure.components.create(name="Đơn đề nghị cấp giấy phép", kind="original", count=1)
     return received(
@@ -20,7 +21,7 @@ def dossier(personas: Personas):  # type: ignore[no-untyped-def]
 
 def test_the_receipt_carries_the_dossier_the_components_and_the_survey_qr(
     personas: Personas, dossier
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     response = client_for(personas.officer).get(reverse("dossiers:print", args=[dossier.pk, "tiep-nhan"]))
     html = response.content.decode()
     assert response.status_code == 200
@@ -40,14 +41,16 @@ def test_the_receipt_carries_the_dossier_the_components_and_the_survey_qr(
         ("xin-loi", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"),
     ],
 )
-def test_each_form_prints(personas: Personas, dossier, form: str, title: str) -> None:  # type: ignore[no-untyped-def]
+def test_each_form_prints(personas: Personas, dossier: Dossier, form: str, title: str) -> None:
     html = (
         client_for(personas.officer).get(reverse("dossiers:print", args=[dossier.pk, form])).content.decode()
     )
     assert title in html and dossier.code in html
 
 
-def test_the_dossier_page_offers_the_forms_and_an_unknown_form_is_404(personas: Personas, dossier) -> None:  # type: ignore[no-untyped-def]
+def test_the_dossier_page_offers_the_forms_and_an_unknown_form_is_404(
+    personas: Personas, dossier: Dossier
+) -> None:
     client = client_for(personas.officer)
     html = client.get(reverse("dossiers:detail", args=[dossier.pk])).content.decode()
     assert reverse("dossiers:print", args=[dossier.pk, "xin-loi"]) in html

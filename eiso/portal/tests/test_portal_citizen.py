@@ -1,6 +1,7 @@
 """What a citizen does on the portal: find a procedure however it is typed, look a dossier up, rate it."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -13,7 +14,7 @@ from eiso.procedures.models import Procedure
 
 pytestmark = pytest.mark.django_db
 
-PUBLISHED = {"published_online_on": dt.date(2016, 6, 1)}
+PUBLISHED: dict[str, Any] = {"published_online_on": dt.date(2016, 6, 1)}
 
 
 @pytest.fixture
