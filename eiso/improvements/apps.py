@@ -20,11 +20,7 @@ class ImprovementsConfig(AppConfig):
             late_dossier_rule,
         )
 
-        registry.register_nav(
-            registry.NavItem(
-                "improvements:my_tasks", _("Việc của tôi"), icon="check2-square", order=5, section="home"
-            )
-        )
+        # The person's corrective-action work shows in the one "Việc của tôi" (eiso/improvements/inbox.py).
         registry.register_nav(
             registry.NavItem("improvements:list", _("Khắc phục, cải tiến"), icon="tools", order=510)
         )
