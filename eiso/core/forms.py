@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from django import forms
@@ -21,6 +22,32 @@ WIDGET_CLASSES: dict[type, str] = {
 }
 
 
+TYPED_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?\s*$")
+
+
+class _IsoDateInput(forms.DateInput):
+    """A native date input that shows again a date typed as dd/mm/yyyy (the browser drops non-ISO values)."""
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, str) and (m := TYPED_DATE.match(value)):
+            day, month, year, hour, minute = m.groups()
+            iso = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+            return f"{iso}T{int(hour):02d}:{minute}" if hour and self.input_type == "datetime-local" else iso
+        return super().format_value(value)
+
+
+class _IsoDateTimeInput(_IsoDateInput, forms.DateTimeInput):
+    pass
+
+
+def _keep_typed_dates(widget: forms.Widget) -> None:
+    """Re-render a bound date as the browser accepts it, so a refused form never loses a typed date."""
+    if type(widget) is forms.DateInput:
+        widget.__class__ = _IsoDateInput
+    elif type(widget) is forms.DateTimeInput:
+        widget.__class__ = _IsoDateTimeInput
+
+
 class BootstrapFormMixin(forms.BaseForm):
     """Gives every widget its Bootstrap class; after validation, marks invalid fields for screen readers."""
 
@@ -28,6 +55,7 @@ class BootstrapFormMixin(forms.BaseForm):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
+            _keep_typed_dates(widget)
             css = WIDGET_CLASSES.get(type(widget), "form-control")
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 

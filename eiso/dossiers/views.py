@@ -4,12 +4,11 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,21 +17,20 @@ from django.views.decorators.http import require_POST
 from eiso.core.access import (
     AgencyRequest,
     agency_required,
-    can_act,
     get_for_agency_or_404,
     role_required,
     scoped,
 )
 from eiso.core.charts import bar_chart, inline_svg
-from eiso.core.choices import Role
-from eiso.dossiers import rules, selectors, services
+from eiso.core.flow import run_form
+from eiso.core.permissions import actor
+from eiso.dossiers import permissions, rules, selectors, services
 from eiso.dossiers.choices import DossierStatus, Timeliness
 from eiso.dossiers.forms import ActionForm, DossierFilterForm, ImportForm, PeriodForm, ReceiveForm
 from eiso.dossiers.models import Dossier
 from eiso.jobs.services import job_start
 from eiso.workdays.calendar import calendar_for
 
-STAFF = (Role.OFFICER, Role.DIVISION_HEAD, Role.ISO_SECRETARY, Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
 PAGE_SIZE = 25
 S = DossierStatus
 # Which steps are offered for a dossier in each status (the services check them again).
@@ -104,7 +102,7 @@ def dossier_list(request: AgencyRequest) -> HttpResponse:
         "page": page,
         "query": _query_without_page(request),
         "as_of": as_of,
-        "can_act": can_act(request, *STAFF),
+        "can_act": permissions.can_handle(actor(request)),
     }
     template = "dossiers/_table.html" if getattr(request, "htmx", False) else "dossiers/dossier_list.html"
     return render(request, template, context)
@@ -112,91 +110,95 @@ def dossier_list(request: AgencyRequest) -> HttpResponse:
 
 @agency_required
 def dossier_detail(request: AgencyRequest, pk: int) -> HttpResponse:
+    return _detail_page(request, pk)
+
+
+def _detail_page(request: AgencyRequest, pk: int, bound: ActionForm | None = None) -> HttpResponse:
+    """The dossier page; an action form that failed comes back bound, with its errors and what was typed."""
     dossier = get_for_agency_or_404(
         selectors.dossier_detail_queryset(agency=request.agency), request.agency, pk=pk
     )
     today = timezone.localdate()
     due = rules.due_for(dossier, calendar_for(request.agency))
-    actions = ACTIONS_BY_STATUS.get(dossier.status, []) if can_act(request, *STAFF) else []
+    actions = ACTIONS_BY_STATUS.get(dossier.status, []) if permissions.can_handle(actor(request)) else []
     labels = _labels()
+
+    def form_for(action: str) -> ActionForm:
+        if bound is not None and bound.prefix == action:
+            return bound
+        return ActionForm(agency=request.agency, action=action, prefix=action)
+
     context = {
         "dossier": dossier,
         "due": due,
         "timeliness": Timeliness(rules.timeliness_of(dossier, today)).label,
         "timeliness_code": rules.timeliness_of(dossier, today),
-        "actions": [(a, labels[a], ActionForm(agency=request.agency, action=a, prefix=a)) for a in actions],
+        "actions": [(a, labels[a], form_for(a)) for a in actions],
         "events": dossier.events.all(),
     }
     return render(request, "dossiers/dossier_detail.html", context)
 
 
-@role_required(*STAFF)
+def _act(dossier: Dossier, action: str, actor: Any, data: dict[str, Any]) -> object:
+    common = {"dossier": dossier, "actor": actor, "at": data["at"]}
+    if action == "transfer":
+        return services.dossier_transfer(**common, division=data.get("division"))
+    if action == "request_supplement":
+        return services.dossier_request_supplement(**common, reason=data["note"])
+    if action == "receive_supplement":
+        return services.dossier_receive_supplement(**common)
+    if action == "extend":
+        return services.dossier_extend(**common, new_due_at=data["new_due_at"], reason=data["note"])
+    if action == "withdraw":
+        return services.dossier_withdraw(**common)
+    if action == "stop":
+        return services.dossier_stop(**common, reason=data["note"])
+    if action == "resolve":
+        return services.dossier_resolve(**common)
+    return services.dossier_return(**common)
+
+
+@role_required(*permissions.HANDLERS)
 @require_POST
 def dossier_action(request: AgencyRequest, pk: int, action: str) -> HttpResponse:
     dossier = get_for_agency_or_404(Dossier, request.agency, pk=pk)
     if action not in ActionForm.FIELDS:
         raise Http404(_("Không tìm thấy bản ghi."))
-    form = ActionForm(request.POST, agency=request.agency, action=action, prefix=action)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-        return redirect("dossiers:detail", pk=dossier.pk)
-    data = form.cleaned_data
-    common = {"dossier": dossier, "actor": request.person, "at": data["at"]}
-    try:
-        if action == "transfer":
-            services.dossier_transfer(**common, division=data.get("division"))
-        elif action == "request_supplement":
-            services.dossier_request_supplement(**common, reason=data["note"])
-        elif action == "receive_supplement":
-            services.dossier_receive_supplement(**common)
-        elif action == "extend":
-            services.dossier_extend(**common, new_due_at=data["new_due_at"], reason=data["note"])
-        elif action == "withdraw":
-            services.dossier_withdraw(**common)
-        elif action == "stop":
-            services.dossier_stop(**common, reason=data["note"])
-        elif action == "resolve":
-            services.dossier_resolve(**common)
-        else:
-            services.dossier_return(**common)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Đã cập nhật hồ sơ {code}.").format(code=dossier.code))
-    return redirect("dossiers:detail", pk=dossier.pk)
+    return run_form(
+        request,
+        ActionForm(request.POST, agency=request.agency, action=action, prefix=action),
+        lambda data: _act(dossier, action, request.person, data),
+        page=lambda form: _detail_page(request, dossier.pk, form),
+        success_url=reverse("dossiers:detail", kwargs={"pk": dossier.pk}),
+        success_message=_("Đã cập nhật hồ sơ {code}.").format(code=dossier.code),
+    )
 
 
-@role_required(*STAFF)
+@role_required(*permissions.HANDLERS)
 def dossier_receive(request: AgencyRequest) -> HttpResponse:
-    form = ReceiveForm(request.POST or None, agency=request.agency)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            dossier = services.dossier_receive(
-                agency=request.agency,
-                actor=request.person,
-                procedure=data["procedure"],
-                channel=data["channel"],
-                received_at=data["received_at"],
-                division=data.get("division"),
-                code=data.get("code") or "",
-                applicant_name=data.get("applicant_name") or "",
-                applicant_phone=data.get("applicant_phone") or "",
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(
-                request,
-                _("Đã tiếp nhận hồ sơ {code}, hẹn trả ngày {due}.").format(
-                    code=dossier.code, due=f"{dossier.due_date:%d/%m/%Y}"
-                ),
-            )
-            return redirect("dossiers:detail", pk=dossier.pk)
-    return render(request, "dossiers/dossier_receive.html", {"form": form})
+    def call(data: dict[str, Any]) -> Dossier:
+        return services.dossier_receive(
+            agency=request.agency,
+            actor=request.person,
+            procedure=data["procedure"],
+            channel=data["channel"],
+            received_at=data["received_at"],
+            division=data.get("division"),
+            code=data.get("code") or "",
+            applicant_name=data.get("applicant_name") or "",
+            applicant_phone=data.get("applicant_phone") or "",
+        )
+
+    return run_form(
+        request,
+        ReceiveForm(request.POST or None, agency=request.agency),
+        call,
+        page=lambda form: render(request, "dossiers/dossier_receive.html", {"form": form}),
+        success_url=lambda dossier: reverse("dossiers:detail", kwargs={"pk": dossier.pk}),
+        success_message=lambda dossier: _("Đã tiếp nhận hồ sơ {code}, hẹn trả ngày {due}.").format(
+            code=dossier.code, due=f"{dossier.due_date:%d/%m/%Y}"
+        ),
+    )
 
 
 def _default_period(request: AgencyRequest) -> tuple[dt.date, dt.date]:
@@ -214,10 +216,9 @@ def dossier_statistics(request: AgencyRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
     args: dict[str, Any] = {"agency": request.agency, "date_from": start, "date_to": end}
-    total = selectors.dossier_stats(**args)
-    by_field = selectors.dossier_stats(**args, group_by="field")
-    by_procedure = selectors.dossier_stats(**args, group_by="procedure")
-    by_division = selectors.dossier_stats(**args, group_by="division")
+    figures = selectors.stat_breakdowns(selectors.dossier_stat_cells(**args))  # one pass over the data
+    total, by_field = figures["total"], figures["field"]
+    by_procedure, by_division = figures["procedure"], figures["division"]
     base_query = f"date_from={start:%Y-%m-%d}&date_to={end:%Y-%m-%d}"
     total["link"] = base_query
     for row in by_field:
@@ -276,7 +277,7 @@ def dossier_stat_list(request: AgencyRequest) -> HttpResponse:
     return render(request, "dossiers/stat_list.html", context)
 
 
-@role_required(Role.ISO_SECRETARY, Role.DIVISION_HEAD, Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.OFFICER)
+@role_required(*permissions.HANDLERS)
 def dossier_import_view(request: AgencyRequest) -> HttpResponse:
     """The file is checked and imported by a background job; the page follows its progress."""
     form = ImportForm(request.POST or None, request.FILES or None)

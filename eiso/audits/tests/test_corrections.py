@@ -209,3 +209,14 @@ def test_an_officer_cannot_correct_a_plan(personas: Personas) -> None:
         reverse("audits:edit", args=[audit.pk]), _plan(personas, audit)
     )
     assert response.status_code == 403
+
+
+def test_a_refused_plan_shows_again_the_dates_typed_as_dd_mm_yyyy(personas: Personas) -> None:
+    programme = _programme(personas, 2018)
+    audit = make_audit(personas)
+    data = _plan(personas, audit, starts_on="10/10/2017", ends_on="11/10/2017")
+    data["programme"] = programme.pk
+    response = client_for(personas.secretary).post(reverse("audits:edit", args=[audit.pk]), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'value="2017-10-10"' in page and 'value="2017-10-11"' in page
