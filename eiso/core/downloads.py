@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from eiso.core.uploads import CONTENT_TYPES, sniff
@@ -34,7 +34,7 @@ def content_disposition(filename: str, *, attachment: bool = True) -> str:
     return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
-def file_response(file: Any, *, filename: str, attachment: bool = True) -> FileResponse:
+def file_response(file: Any, *, filename: str, attachment: bool = True) -> HttpResponse:
     """Serve an open binary file (a FieldFile, an upload, a BytesIO) with safe headers."""
     handle = file.open("rb") if hasattr(file, "open") and not hasattr(file, "read") else file
     if hasattr(handle, "seek"):
@@ -48,7 +48,7 @@ def file_response(file: Any, *, filename: str, attachment: bool = True) -> FileR
     content_type = CONTENT_TYPES.get(kind or "", OPAQUE)
     response = FileResponse(handle, content_type=content_type)
     secure_headers(response, filename=filename, attachment=attachment or content_type == OPAQUE)
-    return response
+    return response  # type: ignore[return-value]  # streamed, used where views return HttpResponse
 
 
 def secure_headers(response: Any, *, filename: str, attachment: bool = True) -> Any:

@@ -237,7 +237,7 @@ def _xlsx_rows(binary: IO[bytes], report: ImportReport) -> Iterator[tuple[int, l
         sheet = workbook.active
         if sheet is None:
             return
-        rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)  # type: ignore[union-attr]
+        rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
         for number, values in enumerate(rows, start=1):
             cells = [_cell_text(v) for v in values]
             while cells and cells[-1] == "":

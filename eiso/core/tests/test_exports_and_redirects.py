@@ -61,6 +61,7 @@ def test_the_province_xlsx_neutralises_a_formula_agency_name(personas: Personas)
     agencies = province_overview(person=personas.supervisor, year=2017, as_of=dt.date(2017, 12, 31))
     content = province_summary_xlsx(agencies, year=2017, province="Khánh Hòa")
     sheet = load_workbook(io.BytesIO(content)).active
+    assert sheet is not None
     names = [row[1] for row in sheet.iter_rows(min_row=3, values_only=True)]
     assert '\'=HYPERLINK("http://evil.example","x")' in names
     assert not any(isinstance(n, str) and n.startswith("=") for n in names)

@@ -30,7 +30,7 @@ from django.db.models.functions import Concat
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.exceptions import NoReverseMatch
-from django.urls.resolvers import RegexPattern, RoutePattern
+from django.urls.resolvers import RegexPattern
 
 from eiso.core.access import scoped
 from eiso.core.choices import Role
@@ -57,10 +57,8 @@ class Pattern:
 
 
 def _route_text(pattern: Any) -> str:
-    if isinstance(pattern, RoutePattern):
-        return str(pattern._route)
     if isinstance(pattern, RegexPattern):
-        return str(pattern._regex).lstrip("^").rstrip("$").replace("\\Z", "")
+        return str(pattern).lstrip("^").rstrip("$").replace("\\Z", "")
     return str(pattern)
 
 
@@ -78,6 +76,18 @@ def _walk(resolver: URLResolver, namespace: str, prefix: str) -> Iterator[Patter
 
 def _argument_names(route: str) -> list[str]:
     return [a or b for a, b in re.findall(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>", route)]
+
+
+def _named_patterns(resolver: URLResolver, namespace: str = "") -> list[tuple[str, URLPattern]]:
+    """(qualified name, pattern) of every named pattern under `resolver`, the admin included."""
+    found: list[tuple[str, URLPattern]] = []
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            found.extend(_named_patterns(entry, inner))
+        elif entry.name:
+            found.append((f"{namespace}{entry.name}", entry))
+    return found
 
 
 def all_patterns() -> list[Pattern]:
@@ -162,7 +172,8 @@ def build_victim(agency: Agency) -> Victim:
 
 def _snapshot_sql(victim: Victim) -> tuple[str, list[Any]]:
     """One query: the count of every victim-scoped table and of its history rows."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[Any] = []
     for model in scoped_models():
         querysets = [scoped(model._default_manager.all(), victim.agency)]
         history = getattr(model, "history", None)

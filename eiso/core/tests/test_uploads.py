@@ -48,6 +48,7 @@ def bombs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]
 
 def _upload(path: Path) -> TemporaryUploadedFile:
     upload = TemporaryUploadedFile(path.name, "application/octet-stream", path.stat().st_size, None)
+    assert upload.file is not None
     upload.file.write(path.read_bytes())
     upload.file.seek(0)
     return upload
