@@ -372,4 +372,4 @@ def report_download(request: AgencyRequest, pk: int, fmt: str) -> HttpResponse:
             render_docx(document),
             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         )
-    return secure_headers(response, filename=f"bao-cao-danh-gia-noi-bo-{audit.pk}.{fmt}")  # type: ignore[no-any-return]
+    return secure_headers(response, filename=f"bao-cao-danh-gia-noi-bo-{audit.pk}.{fmt}")

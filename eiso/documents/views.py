@@ -465,4 +465,4 @@ def cover_download(request: AgencyRequest, pk: int, fmt: str) -> HttpResponse:
     else:
         data, mime = cover.render_docx(content), cover.DOCX_MIME
     response = HttpResponse(data, content_type=mime)
-    return secure_headers(response, filename=f"{document.code}-bia.{fmt}")  # type: ignore[no-any-return]
+    return secure_headers(response, filename=f"{document.code}-bia.{fmt}")
