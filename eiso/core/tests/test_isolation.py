@@ -79,12 +79,14 @@ def _argument_names(route: str) -> list[str]:
 
 
 def _named_patterns(resolver: URLResolver, namespace: str = "") -> list[tuple[str, URLPattern]]:
-    """(qualified name, pattern) of every named pattern under `resolver`, the admin included."""
+    """(qualified name, pattern) of the app's named patterns, for the page walk (the admin is not a page
+    of the app: the isolation walk above covers it)."""
     found: list[tuple[str, URLPattern]] = []
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            found.extend(_named_patterns(entry, inner))
+            if entry.namespace != "admin":
+                found.extend(_named_patterns(entry, inner))
         elif entry.name:
             found.append((f"{namespace}{entry.name}", entry))
     return found
