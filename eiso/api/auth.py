@@ -3,6 +3,7 @@ browser session (CSRF still checked for unsafe methods), and which agencies the 
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import time
 from dataclasses import dataclass
@@ -74,6 +75,14 @@ class Caller:
         return self.agency
 
 
+def _address(request: HttpRequest) -> str | None:
+    """The client's address (behind trusted proxies, as for the login throttle), if it is one."""
+    try:
+        return str(ipaddress.ip_address(client_address(request)))
+    except ValueError:
+        return None
+
+
 def _check_rate(key: ApiKey) -> None:
     """A fixed one-minute window per key in the shared cache (Redis in production)."""
     now = time.time()
@@ -100,7 +109,7 @@ class KeyAuth(HttpBearer):
     """`Authorization: Bearer eiso_…`: a key of an API client."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Caller:
-        key = api_key_authenticate(raw=token, address=client_address(request) or None)
+        key = api_key_authenticate(raw=token, address=_address(request))
         if key is None:
             raise Problem(
                 401,

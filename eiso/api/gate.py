@@ -31,9 +31,16 @@ def _language(request: HttpRequest) -> str:
     return settings.LANGUAGE_CODE
 
 
+def _has_nul(request: HttpRequest) -> bool:
+    """NUL characters cannot be stored in PostgreSQL text; refuse them before any query sees them."""
+    if "\x00" in request.path or any("\x00" in value for value in request.GET.values()):
+        return True
+    return request.method in BODY_METHODS and b"\\u0000" in request.body
+
+
 def _refusal(request: HttpRequest) -> HttpResponse | None:
     if request.method not in BODY_METHODS:
-        return None
+        return problem_response(400, _("Yêu cầu chứa ký tự NUL.")) if _has_nul(request) else None
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
@@ -45,6 +52,8 @@ def _refusal(request: HttpRequest) -> HttpResponse | None:
     content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
     if length and content_type != "application/json":
         return problem_response(415, _("Nội dung yêu cầu phải là application/json."))
+    if _has_nul(request):
+        return problem_response(400, _("Yêu cầu chứa ký tự NUL."))
     return None
 
 

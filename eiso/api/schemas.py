@@ -24,6 +24,8 @@ EventKindLiteral = Literal[
     "withdrawn",
 ]
 MAX_BATCH = 1000
+MAX_OFFSET = dt.timedelta(hours=14)
+MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
 class Strict(Schema):
@@ -34,8 +36,14 @@ class Strict(Schema):
     @model_validator(mode="after")
     def _local_times(self) -> Strict:
         for name, value in self:
-            if isinstance(value, dt.datetime) and value.tzinfo is None:
+            if not isinstance(value, dt.datetime):
+                continue
+            if value.tzinfo is None:
                 setattr(self, name, value.replace(tzinfo=LOCAL_TZ))
+            elif abs(value.utcoffset() or dt.timedelta()) > MAX_OFFSET:
+                raise ValueError(f"{name}: UTC offset out of range (±14:00)")
+            elif not MIN_YEAR <= value.year <= MAX_YEAR:
+                raise ValueError(f"{name}: year out of range")
         return self
 
 
