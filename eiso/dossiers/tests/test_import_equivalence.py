@@ -26,7 +26,7 @@ from eiso.core.imports import ImportReport
 from eiso.core.models import Agency
 from eiso.core.services import division_create
 from eiso.core.testing import make_agency
-from eiso.dossiers.exports import export_rows
+from eiso.dossiers.exports import EXPORT_COLUMNS, export_csv, export_rows
 from eiso.dossiers.imports import dossier_import
 from eiso.procedures.models import Procedure, ProcedureRule
 from eiso.workdays.models import CalendarOverride
@@ -114,7 +114,9 @@ times = st.one_of(
 )
 rows = st.fixed_dictionaries(
     {
-        "code": st.one_of(st.sampled_from(["A", "B", "C", "D", "E", "F", "G", "H"]), st.just("X" * 70)),
+        "code": st.one_of(
+            st.sampled_from(["A", "B", "C", "D", "=SUM(1)", "-E", "+F", "@G"]), st.just("X" * 70)
+        ),
         "procedure_code": st.sampled_from(["1.001", "1.002", "1.003", "1.004", "9.999", ""]),
         "channel": st.sampled_from(["", "online", "Trực tuyến", "direct", "bưu chính", "fax"]),
         "received_at": times,
@@ -162,6 +164,19 @@ def _export(agency: Agency) -> list[dict[str, Any]]:
     return list(export_rows(agency=agency, as_of=dt.date(2017, 4, 15)))
 
 
+def _csv_export(agency: Agency, *, database: bool) -> str:
+    """The CSV export, written by PostgreSQL's COPY or by Python's csv writer from `export_rows`."""
+    out = io.StringIO()
+    if database:
+        export_csv(agency=agency, as_of=dt.date(2017, 4, 15), out=out)
+        return out.getvalue()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for row in _export(agency):
+        writer.writerow([row[c] if row[c] is not None else "" for c in EXPORT_COLUMNS])
+    return out.getvalue()
+
+
 @settings(
     max_examples=40,
     deadline=None,
@@ -176,6 +191,7 @@ def test_the_sql_and_python_imports_agree_on_any_file(
             python, sql = _both(pair, _csv(lines, shuffle, extra))
             assert sql == python
             assert _export(pair[1]) == _export(pair[0])
+            assert _csv_export(pair[1], database=True) == _csv_export(pair[0], database=False)
         transaction.set_rollback(True)
 
 
@@ -192,5 +208,8 @@ def test_a_clean_file_imports_alike_then_reimports_as_unchanged(pair: tuple[Agen
     python, sql = _both(pair, data)
     assert sql == python == ([], 0, 5, 5, 0, 0)
     assert _export(pair[1]) == _export(pair[0])
+    copied = _csv_export(pair[1], database=True)
+    assert copied == _csv_export(pair[0], database=False)
+    assert copied.count("\n") == 6
     again = _both(pair, data)
     assert again[1] == again[0] == ([], 0, 5, 0, 0, 5)

@@ -1,4 +1,3 @@
-import csv
 import json
 from typing import Any
 
@@ -8,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from eiso.core.imports import parse_date
 from eiso.core.models import Agency
-from eiso.dossiers.exports import EXPORT_COLUMNS, export_rows
+from eiso.dossiers.exports import export_csv, export_rows
 
 
 class Command(BaseCommand):
@@ -27,14 +26,11 @@ class Command(BaseCommand):
             day = parse_date(as_of) if as_of else timezone.localdate()
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        rows = export_rows(agency=found, as_of=day)
         out: Any = self.stdout._out
         if format == "csv":
-            writer = csv.writer(out, lineterminator="\n")
-            writer.writerow(EXPORT_COLUMNS)
-            for row in rows:
-                writer.writerow([row[c] if row[c] is not None else "" for c in EXPORT_COLUMNS])
+            export_csv(agency=found, as_of=day, out=out)  # streamed by the database on PostgreSQL
             return
+        rows = export_rows(agency=found, as_of=day)
         out.write("[")
         for i, row in enumerate(rows):
             out.write(("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False))
