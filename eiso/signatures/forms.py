@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +17,7 @@ def _read(file: object, label: str) -> bytes:
     size = getattr(file, "size", 0) or 0
     if size > MAX_FILE:
         raise forms.ValidationError(_("Tệp quá lớn (tối đa 5 MB)."))
-    return file.read()  # type: ignore[attr-defined,no-any-return]
+    return file.read()  # type: ignore[attr-defined]
 
 
 class AgencyKeyForm(BootstrapFormMixin, forms.Form):
@@ -67,9 +69,11 @@ class TokenForm(BootstrapFormMixin, forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".png"}),
     )
 
-    def __init__(self, *args: object, agency: Agency, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["person"].queryset = Person.objects.filter(agency=agency).order_by("full_name")  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        person = self.fields["person"]
+        assert isinstance(person, forms.ModelChoiceField)  # noqa: S101 - declared above
+        person.queryset = Person.objects.filter(agency=agency).order_by("full_name")
 
     def clean_certificate(self) -> str:
         data = _read(self.cleaned_data.get("certificate"), "certificate")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import io
+import os
 import re
 import subprocess
 import tempfile
@@ -59,7 +61,7 @@ class Level:
 class SignatureReport:
     """What a verifier can say of one signature of a PDF."""
 
-    field: str
+    field_name: str
     signer: str
     signed_at: str | None
     timestamped: bool
@@ -76,7 +78,7 @@ class SignatureReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "field": self.field,
+            "field": self.field_name,
             "signer": self.signer,
             "signed_at": self.signed_at,
             "timestamped": self.timestamped,
@@ -132,6 +134,7 @@ class SignerBox:
 
     page: int
     box: tuple[float, float, float, float]
+    page_height: float = 842.0
 
 
 def _words(pdf: bytes) -> list[tuple[int, float, float, float, float, str]]:
@@ -169,36 +172,64 @@ def locate_signer(pdf: bytes, name: str) -> SignerBox | None:
         if [w[5] for w in run] != parts or len({w[0] for w in run}) != 1:
             continue
         page = run[0][0]
-        height = float(reader.root["/Pages"]["/Kids"][page]["/MediaBox"][3]) if page == 0 else None
-        height = height or _page_height(reader, page)
+        height = _page_height(reader, page)
         centre = (min(w[1] for w in run) + max(w[3] for w in run)) / 2
         top_of_name = height - min(w[2] for w in run)
         y1 = top_of_name + 2
-        return SignerBox(page, (centre - SIG_W / 2, y1, centre + SIG_W / 2, y1 + SIG_H))
+        # keep the image on the page when the name starts a page (the title stayed on the previous one)
+        y2 = min(y1 + SIG_H, height - 12 * MM)
+        return SignerBox(page, (centre - SIG_W / 2, y1, centre + SIG_W / 2, max(y2, y1 + 8 * MM)), height)
     return None
 
 
 def _page_height(reader: PdfFileReader, page: int) -> float:
-    page_obj, _, _ = reader.find_page_for_modification(page)
-    return float(page_obj["/MediaBox"][3])
+    page_ref, _ = reader.find_page_for_modification(page)
+    return float(page_ref.get_object()["/MediaBox"][3])
 
 
 def _default_box(pdf: bytes) -> SignerBox:
     reader = PdfFileReader(io.BytesIO(pdf))
     last = int(reader.root["/Pages"]["/Count"]) - 1
-    width = float(reader.find_page_for_modification(last)[0]["/MediaBox"][2])
+    width = float(reader.find_page_for_modification(last)[0].get_object()["/MediaBox"][2])
     x2 = width - 20 * MM
     return SignerBox(last, (x2 - SIG_W, 40 * MM, x2, 40 * MM + SIG_H))
 
 
+@functools.cache
+def _font_file() -> str:
+    """The Times-like font rescaled to 1000 units per em.
+
+    pyHanko writes a CID font's glyph widths in the font's own units, while PDF reads them per 1000;
+    a TrueType font with 2048 units then shows letter-spaced text. Rescaling once avoids that.
+    """
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.scaleUpem import scale_upem
+
+    source = FONT if FONT.exists() else FALLBACK_FONT
+    target = Path(tempfile.gettempdir()) / f"eiso-{source.stem}-1000.ttf"
+    if not target.exists():
+        font = TTFont(str(source))
+        if font["head"].unitsPerEm != 1000:
+            scale_upem(font, 1000)
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        font.save(str(partial))
+        partial.replace(target)
+    return str(target)
+
+
 def _font() -> GlyphAccumulatorFactory:
-    return GlyphAccumulatorFactory(str(FONT if FONT.exists() else FALLBACK_FONT))
+    return GlyphAccumulatorFactory(_font_file())
 
 
-def _image(png: bytes) -> images.PdfImage:
+def _image(png: bytes, *, size: float | None = None) -> images.PdfImage:
+    """A PNG as PDF content; `size` fixes its width in points (a seal is printed at its real size)."""
     from PIL import Image
 
-    return images.PdfImage(Image.open(io.BytesIO(png)))
+    image = Image.open(io.BytesIO(png))
+    box = None
+    if size is not None:
+        box = layout.BoxConstraints(width=size, height=size * image.height / image.width)
+    return images.PdfImage(image, box=box)
 
 
 def person_style(signature_png: bytes | None, name: str) -> StaticStampStyle | TextStampStyle:
@@ -213,30 +244,37 @@ def person_style(signature_png: bytes | None, name: str) -> StaticStampStyle | T
 
 
 def agency_style(seal_png: bytes | None) -> TextStampStyle:
-    """The seal on the left, the agency's name and signing time to its right (10 pt, Times-like)."""
+    """The seal at the top left of the box; the agency's name and the signing time at the bottom right,
+    under the signer's name (8 pt, Times-like)."""
     return TextStampStyle(
         stamp_text="%(agency)s\n%(signed_at)s",
         border_width=0,
-        background=_image(seal_png) if seal_png else None,
+        background=_image(seal_png, size=SEAL) if seal_png else None,
         background_opacity=1.0,
         background_layout=layout.SimpleBoxLayoutRule(
-            x_align=layout.AxisAlignment.ALIGN_MIN, y_align=layout.AxisAlignment.ALIGN_MID
+            x_align=layout.AxisAlignment.ALIGN_MIN,
+            y_align=layout.AxisAlignment.ALIGN_MAX,
+            margins=layout.Margins(0, 0, 0, 0),
+            inner_content_scaling=layout.InnerScaling.NO_SCALING,
         ),
         inner_content_layout=layout.SimpleBoxLayoutRule(
             x_align=layout.AxisAlignment.ALIGN_MAX,
             y_align=layout.AxisAlignment.ALIGN_MIN,
             margins=layout.Margins(0, 0, 0, 0),
+            inner_content_scaling=layout.InnerScaling.NO_SCALING,
         ),
-        text_box_style=text.TextBoxStyle(font=_font(), font_size=7, leading=8),
+        text_box_style=text.TextBoxStyle(font=_font(), font_size=8, leading=10),
     )
 
 
 def seal_box(person: SignerBox) -> SignerBox:
-    """The seal overlaps about a third of the signature on the left (Decree 30, Art. 33 cl. 1 point b)."""
+    """The seal overlaps about a third of the signature image on the left (Decree 30, Art. 33 cl. 1 b);
+    the box reaches below the signer's name, where the agency's name and the signing time go."""
     x1, y1, x2, y2 = person.box
-    left = x1 - SEAL + (x2 - x1) / 3
-    mid = (y1 + y2) / 2
-    return SignerBox(person.page, (left, mid - SEAL / 2, left + SEAL + 38 * MM, mid + SEAL / 2))
+    left = x1 + (x2 - x1) / 3 - SEAL
+    top = min((y1 + y2) / 2 + SEAL / 2, person.page_height - 6 * MM)
+    box = (left, min(y1 - 17 * MM, top - SEAL - 9 * MM), x2 + 8 * MM, top)
+    return SignerBox(person.page, box, person.page_height)
 
 
 @dataclass
@@ -290,7 +328,8 @@ def sign_once(
             validation_context=context if embed else None,
         )
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-        spec = fields.SigFieldSpec(field_name, on_page=where.page, box=where.box)
+        box = (round(where.box[0]), round(where.box[1]), round(where.box[2]), round(where.box[3]))
+        spec = fields.SigFieldSpec(field_name, on_page=where.page, box=box)
         pdf_signer = signers.PdfSigner(
             meta, signer=key.signer, timestamper=timestamper, stamp_style=style, new_field_spec=spec
         )
@@ -356,11 +395,29 @@ def sign_pdf(
 
 def verify_pdf(pdf: bytes, *, context: ValidationContext) -> list[SignatureReport]:
     """Check every signature: signer, time, integrity, chain to the anchors, revocation, coverage."""
-    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-    reports = []
-    for embedded in reader.embedded_signatures:
-        reports.append(_verify_one(embedded, context))
-    return reports
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        embedded_signatures = list(reader.embedded_signatures)
+    except Exception as exc:  # an unreadable file: signed ones are reported broken, others carry none
+        if b"/ByteRange" not in pdf:
+            return []
+        return [_broken("", str(exc))]
+    return [_verify_one(embedded, context) for embedded in embedded_signatures]
+
+
+def _broken(field_name: str, reason: str) -> SignatureReport:
+    return SignatureReport(
+        field_name=field_name,
+        signer="",
+        signed_at=None,
+        timestamped=False,
+        intact=False,
+        trusted=False,
+        revoked=False,
+        covers_whole_document=False,
+        level="",
+        problems=[reason],
+    )
 
 
 def _verify_one(embedded: Any, context: ValidationContext) -> SignatureReport:
@@ -368,25 +425,16 @@ def _verify_one(embedded: Any, context: ValidationContext) -> SignatureReport:
     try:
         status = validate_pdf_signature(embedded, signer_validation_context=context)
     except Exception as exc:  # a malformed signature is reported, never raised to the uploader
-        return SignatureReport(
-            field=embedded.field_name,
-            signer="",
-            signed_at=None,
-            timestamped=False,
-            intact=False,
-            trusted=False,
-            revoked=False,
-            covers_whole_document=False,
-            level="",
-            problems=[str(exc)],
-        )
+        return _broken(embedded.field_name, str(exc))
     revoked = bool(status.revoked)
     ts = status.timestamp_validity
     signed_at = ts.timestamp if ts is not None else status.signer_reported_dt
     coverage = status.coverage.name if status.coverage is not None else ""
     # Later revisions may only add signatures and validation data (DSS); anything else is a change.
     allowed = status.modification_level is not None and status.modification_level.name in SAFE_UPDATES
-    whole = coverage == "ENTIRE_FILE" or (coverage == "ENTIRE_REVISION" and allowed and status.docmdp_ok)
+    whole = coverage == "ENTIRE_FILE" or (
+        coverage == "ENTIRE_REVISION" and allowed and bool(status.docmdp_ok)
+    )
     intact = bool(status.intact and status.valid)
     if not intact:
         problems.append("integrity")
@@ -399,7 +447,7 @@ def _verify_one(embedded: Any, context: ValidationContext) -> SignatureReport:
     has_dss = embedded.reader.root.get("/DSS") is not None
     level = Level.B_LT if has_dss else (Level.B_T if ts is not None else Level.B_B)
     return SignatureReport(
-        field=embedded.field_name,
+        field_name=embedded.field_name,
         signer=certificate_name(status.signing_cert),
         signed_at=signed_at.astimezone(VIETNAM).isoformat(timespec="seconds") if signed_at else None,
         timestamped=ts is not None,

@@ -52,6 +52,8 @@ def setup_agency_key(*, agency: Agency, p12: bytes, pin: str, actor: Person | No
     except Exception as exc:  # wrong PIN or not a PKCS#12: never echo the PIN
         raise ValidationError({"p12": _("Không mở được tệp PKCS#12 với mã PIN đã nhập.")}) from exc
     cert = signer.signing_cert
+    if cert is None:
+        raise ValidationError({"p12": _("Không mở được tệp PKCS#12 với mã PIN đã nhập.")})
     setup = _setup(agency)
     setup.p12 = p12
     setup.p12_pin_encrypted = seal_pin(pin)
@@ -165,13 +167,17 @@ def agency_key(setup: SigningSetup) -> pdfsign.SigningKey:
     return pdfsign.SigningKey(pdfsign.p12_signer(bytes(setup.p12), open_pin(bytes(setup.p12_pin_encrypted))))
 
 
-def token_key(*, lib: str, token_label: str, key_label: str, pin: str) -> pdfsign.SigningKey:
-    """A signer on a PKCS#11 token (an official's USB token; SoftHSM2 in tests)."""
+def token_key(
+    *, lib: str, token_label: str, key_label: str, pin: str, chain_pem: str = ""
+) -> pdfsign.SigningKey:
+    """A signer on a PKCS#11 token (an official's USB token; SoftHSM2 in tests); `chain_pem` holds the
+    CA certificates to embed when the token carries only the signer's own certificate."""
     from pyhanko.config.pkcs11 import TokenCriteria
     from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
 
     session = open_pkcs11_session(lib, token_criteria=TokenCriteria(label=token_label), user_pin=pin)
-    return pdfsign.SigningKey(PKCS11Signer(session, key_label=key_label, cert_label=key_label))
+    chain = pdfsign.load_certificates(chain_pem.encode()) if chain_pem else []
+    return pdfsign.SigningKey(PKCS11Signer(session, key_label=key_label, cert_label=key_label), chain)
 
 
 def _target_label(target: models.Model) -> str:

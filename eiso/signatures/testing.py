@@ -54,6 +54,7 @@ def issue(
     crl_url: str = "",
     serial: int | None = None,
     key: Key | None = None,
+    timestamping: bool = False,
 ) -> Issued:
     """A certificate for `public_key`, self-signed when `issuer` is None (then `key` signs)."""
     now = dt.datetime.now(tz=dt.UTC)
@@ -93,9 +94,8 @@ def issue(
         usage.update(key_cert_sign=True, crl_sign=True, digital_signature=True)
     else:
         usage.update(digital_signature=True, content_commitment=True)
-        builder = builder.add_extension(
-            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
-        )
+        purpose = ExtendedKeyUsageOID.TIME_STAMPING if timestamping else ExtendedKeyUsageOID.EMAIL_PROTECTION
+        builder = builder.add_extension(x509.ExtendedKeyUsage([purpose]), critical=timestamping)
     builder = builder.add_extension(x509.KeyUsage(**usage), critical=True)
     if crl_url:
         point = x509.DistributionPoint([x509.UniformResourceIdentifier(crl_url)], None, None, None)
@@ -125,6 +125,7 @@ class LocalPki:
     revoked: Issued
     stranger_root: Issued
     stranger: Issued
+    tsa: Issued
     crl_der: bytes
     crl_url: str
     files: dict[str, Path] = field(default_factory=dict)
@@ -207,7 +208,17 @@ def build_pki(
         ca=False,
     )
     stranger.key = stranger_leaf_key
+    tsa_key = new_key()
+    tsa = issue(
+        subject=_name("eISO Test Timestamping", "eISO test"),
+        public_key=tsa_key.public_key(),
+        issuer=intermediate,
+        ca=False,
+        timestamping=True,
+    )
+    tsa.key = tsa_key
     return LocalPki(
+        tsa=tsa,
         root=root,
         intermediate=intermediate,
         agency=agency,
@@ -331,3 +342,22 @@ def _png(image: object) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG")  # type: ignore[attr-defined]
     return out.getvalue()
+
+
+def dummy_timestamper(pki: LocalPki) -> object:
+    """An RFC 3161 timestamper in-process (pyHanko's test TSA) with a certificate from the local CA."""
+    from asn1crypto import keys
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    assert pki.tsa.key is not None  # noqa: S101
+
+    def der(issued: Issued) -> asn1_x509.Certificate:
+        return asn1_x509.Certificate.load(issued.cert.public_bytes(serialization.Encoding.DER))
+
+    key = keys.PrivateKeyInfo.load(
+        pki.tsa.key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return DummyTimeStamper(tsa_cert=der(pki.tsa), tsa_key=key, certs_to_embed=[der(pki.intermediate)])

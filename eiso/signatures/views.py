@@ -188,7 +188,11 @@ def _sign_sample(request: AgencyRequest, pin: str) -> tuple[bytes, list[str]]:
     if pin and token and token.pkcs11_lib:
         try:
             person_key = services.token_key(
-                lib=token.pkcs11_lib, token_label=token.token_label, key_label=token.key_label, pin=pin
+                lib=token.pkcs11_lib,
+                token_label=token.token_label,
+                key_label=token.key_label,
+                pin=pin,
+                chain_pem=token.certificate_pem,
             )
         except Exception as exc:  # token absent or PIN refused: say so, never echo the PIN
             raise ValidationError(_("Không mở được token với mã PIN đã nhập.")) from exc

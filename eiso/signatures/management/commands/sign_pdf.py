@@ -39,6 +39,7 @@ class Command(BaseCommand):
         parser.add_argument("--token-label")
         parser.add_argument("--key-label")
         parser.add_argument("--pin-file", help="file holding the person's PIN (default: prompt)")
+        parser.add_argument("--chain", action="append", default=[], help="CA certificates to embed (PEM)")
         parser.add_argument("--agency", help="agency code: sign also with its configured key and seal")
         parser.add_argument("--agency-p12", help="the agency's PKCS#12 file (instead of the configured one)")
         parser.add_argument("--agency-name", default="", help="agency name shown with the seal")
@@ -73,6 +74,12 @@ class Command(BaseCommand):
         self.stdout.write(f"{opts['output']}: {', '.join(levels)}")
 
     def _person_key(self, opts: dict[str, Any]) -> pdfsign.SigningKey:
+        key = self._open_person_key(opts)
+        for path in opts["chain"]:
+            key.chain.extend(pdfsign.load_certificates(Path(path).read_bytes()))
+        return key
+
+    def _open_person_key(self, opts: dict[str, Any]) -> pdfsign.SigningKey:
         if opts["p12"]:
             pin = _pin(opts["pin_file"], "PIN: ")
             return pdfsign.SigningKey(pdfsign.p12_signer(Path(opts["p12"]).read_bytes(), pin))

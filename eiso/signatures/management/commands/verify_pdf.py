@@ -40,7 +40,7 @@ class Command(BaseCommand):
         else:
             for r in reports:
                 state = "OK" if r.valid and r.covers_whole_document else "INVALID " + ",".join(r.problems)
-                self.stdout.write(f"{r.field}: {r.signer} {r.signed_at} {r.level} {state}")
+                self.stdout.write(f"{r.field_name}: {r.signer} {r.signed_at} {r.level} {state}")
         if not reports:
             raise SystemExit(3)
         if not all(r.valid and r.covers_whole_document for r in reports):

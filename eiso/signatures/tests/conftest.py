@@ -1,0 +1,76 @@
+"""A local PKI (CRLs served on 127.0.0.1) and a SoftHSM2 token holding the person's key, built once."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from asn1crypto import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.x509.oid import NameOID
+
+from eiso.signatures import testing
+
+PIN = "1234"
+P12_PIN = "mat-khau-p12"
+KEY_LABEL = "giam-doc"
+AGENCY_NAME = "Sở Thông tin và Truyền thông tỉnh Khánh Hòa"
+
+
+@dataclass
+class Kit:
+    pki: testing.LocalPki
+    token: testing.SoftToken
+    dir: Path
+
+    def write(self, name: str, data: bytes) -> str:
+        path = self.dir / name
+        path.write_bytes(data)
+        return str(path)
+
+    @property
+    def root_pem(self) -> str:
+        return self.write("root.pem", self.pki.root.pem)
+
+    @property
+    def root(self) -> x509.Certificate:
+        return x509.Certificate.load(self.pki.root.cert.public_bytes(serialization.Encoding.DER))
+
+
+def common_name(issued: testing.Issued) -> str:
+    return str(issued.cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value)
+
+
+class _CrlHandler(http.server.BaseHTTPRequestHandler):
+    files: dict[str, bytes] = {}
+
+    def do_GET(self) -> None:  # http.server's name
+        body = self.files.get(self.path)
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", "application/pkix-crl")
+        self.end_headers()
+        if body:
+            self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        return
+
+
+@pytest.fixture(scope="session")
+def kit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kit]:
+    directory = tmp_path_factory.mktemp("pki")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CrlHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    token = testing.init_softhsm_token(directory / "softhsm", label="eiso-test", pin=PIN, so_pin="87654321")
+    public = testing.token_keypair(token, key_label=KEY_LABEL)
+    url = f"http://127.0.0.1:{server.server_port}/issuing.crl"
+    pki = testing.build_pki(crl_url=url, agency_name=AGENCY_NAME, person_public_key=public)
+    assert pki.person_on_token is not None
+    testing.token_store_certificate(token, key_label=KEY_LABEL, cert=pki.person_on_token.cert)
+    _CrlHandler.files = {"/issuing.crl": pki.crl_der, "/root.crl": testing.root_crl(pki)}
+    yield Kit(pki, token, directory)
+    server.shutdown()
