@@ -32,6 +32,7 @@ from eiso.reviews.models import (
     ReviewParticipant,
 )
 from eiso.reviews.sections import SECTIONS
+from eiso.signatures.services import signed_issue_pdf
 
 
 def _same_agency(agency: Agency, *people: Person | None) -> None:
@@ -297,6 +298,25 @@ def decision_close(
     return decision
 
 
+SIGNED_ON_ISSUE = ("bien-ban", "thong-bao")
+
+
+def _sign_issued(review: ManagementReview, document: str, actor: Person | None) -> None:
+    """Issuing = signing: with an agency key configured the signed PDF is kept (a refusal stops issuing)."""
+    from eiso.reviews import paperwork
+
+    signed_issue_pdf(
+        agency=review.agency,
+        target=review,
+        kind=document,
+        file_name=f"{paperwork.FILENAMES[document]}-{review.year}.pdf",
+        pdf=paperwork.render(paperwork.DOCUMENTS[document](review), "pdf"),
+        signer=review.chair,
+        signer_name=review.chair.full_name,
+        actor=actor,
+    )
+
+
 @transaction.atomic
 def review_issue_minutes(
     *, review: ManagementReview, actor: Person | None, number: str = "", issued_on: dt.date | None = None
@@ -311,6 +331,8 @@ def review_issue_minutes(
     review.state = ReviewState.MINUTES_ISSUED
     review.save(update_fields=["minutes_number", "minutes_issued_on", "state", "updated_at"])
     event_record(agency=review.agency, actor=actor, verb="review.minutes_issued", target=review)
+    for document in SIGNED_ON_ISSUE:
+        _sign_issued(review, document, actor)
     return review
 
 

@@ -31,6 +31,7 @@ from eiso.reviews.forms import (
 )
 from eiso.reviews.models import ManagementReview, QmsRecord, ReviewDecision, ReviewInput
 from eiso.reviews.sections import SECTION_BY_KEY, section_links, section_text
+from eiso.signatures.services import signed_file_for
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -287,6 +288,11 @@ def review_document(request: AgencyRequest, pk: int, document: str, fmt: str) ->
     )
     if document not in paperwork.DOCUMENTS:
         raise Http404(_("Không tìm thấy bản ghi."))
+    signed = signed_file_for(review, document) if fmt == "pdf" else None
+    if signed is not None:  # once signed on issue, the signed file is what every download serves
+        response = HttpResponse(bytes(signed.content), content_type=CONTENT_TYPES["pdf"])
+        response["Content-Disposition"] = f'attachment; filename="{signed.file_name}"'
+        return response
     doc = paperwork.DOCUMENTS[document](review)
     return _download(doc, fmt, f"{paperwork.FILENAMES[document]}-{review.year}")
 
