@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from eiso.core.forms import BootstrapFormMixin
-from eiso.core.models import Agency, Division, Person
+from eiso.core.forms import AgencyForm, AgencyScoped, BootstrapFormMixin, active_divisions, active_people
+from eiso.core.models import Division, Person
 from eiso.core.uploads import DOCUMENT, form_clean
 from eiso.documents.choices import DocumentType, EvaluationResult, VersionState
 from eiso.documents.models import Document
@@ -18,7 +18,7 @@ from eiso.procedures.models import HandlingProcess, Procedure
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class DocumentForm(BootstrapFormMixin, forms.ModelForm):
+class DocumentForm(AgencyScoped, forms.ModelForm):
     code = forms.CharField(
         label=_("Mã tài liệu"), max_length=64, required=False, help_text=_("Để trống để hệ thống tự đặt mã.")
     )
@@ -42,16 +42,16 @@ class DocumentForm(BootstrapFormMixin, forms.ModelForm):
         ]
         widgets = {"legal_effective_from": DATE, "scope": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        externals = Document.objects.filter(agency=agency, doc_type=DocumentType.EXTERNAL)
+        externals = Document.objects.filter(doc_type=DocumentType.EXTERNAL)
         if self.instance.pk:
             externals = externals.exclude(pk=self.instance.pk)
-        self.fields["owner_division"].queryset = Division.objects.filter(agency=agency, is_active=True)  # type: ignore[attr-defined]
-        self.fields["procedures"].queryset = Procedure.objects.filter(agency=agency)  # type: ignore[attr-defined]
-        self.fields["handling_process"].queryset = HandlingProcess.objects.filter(agency=agency)  # type: ignore[attr-defined]
-        self.fields["legal_bases"].queryset = externals  # type: ignore[attr-defined]
-        self.fields["amends"].queryset = externals  # type: ignore[attr-defined]
+        self.scope_field("owner_division", active_divisions(self.agency))
+        self.scope_field("procedures", Procedure.objects.all())
+        self.scope_field("handling_process", HandlingProcess.objects.all())
+        self.scope_field("legal_bases", externals)
+        self.scope_field("amends", externals)
         self.fields["procedures"].widget.attrs["size"] = 6
         self._errors = None  # BootstrapFormMixin validated before the choices were scoped: validate again.
 
@@ -102,7 +102,7 @@ class WithdrawForm(BootstrapFormMixin, forms.Form):
     reason = forms.CharField(label=_("Lý do thu hồi"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class DistributionForm(BootstrapFormMixin, forms.Form):
+class DistributionForm(AgencyForm):
     divisions = forms.ModelMultipleChoiceField(
         label=_("Phòng nhận"), queryset=Division.objects.none(), required=False
     )
@@ -111,10 +111,10 @@ class DistributionForm(BootstrapFormMixin, forms.Form):
     )
     note = forms.CharField(label=_("Ghi chú"), max_length=255, required=False)
 
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["divisions"].queryset = Division.objects.filter(agency=agency, is_active=True)  # type: ignore[attr-defined]
-        self.fields["people"].queryset = Person.objects.filter(agency=agency, is_active=True)  # type: ignore[attr-defined]
+        self.scope_field("divisions", active_divisions(self.agency))
+        self.scope_field("people", active_people(self.agency))
         self._errors = None  # BootstrapFormMixin validated before the choices were scoped: validate again.
 
 

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.forms import BaseForm
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
+from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
 from eiso.core.downloads import file_response, format_or_404, secure_headers
-from eiso.documents import cover, selectors, services
+from eiso.core.flow import pressed, run_action, run_form
+from eiso.core.permissions import actor
+from eiso.documents import cover, permissions, selectors, services
 from eiso.documents.choices import DocumentType
 from eiso.documents.forms import (
     CommentForm,
@@ -35,26 +35,9 @@ from eiso.documents.forms import (
     WithdrawForm,
 )
 from eiso.documents.models import Acknowledgement, Document, DocumentVersion, LegalChangeFlag
+from eiso.signatures.services import signed_file_for
 
 PAGE_SIZE = 25
-
-
-def _apply(request: AgencyRequest, action: Callable[[], Any], success: str) -> bool:
-    """Run a service; show its refusal as a message instead of an error page."""
-    try:
-        action()
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return False
-    messages.success(request, success)
-    return True
-
-
-def _form_errors(request: AgencyRequest, form: Any) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
 
 
 @agency_required
@@ -79,54 +62,63 @@ def document_list(request: AgencyRequest) -> HttpResponse:
             "form": form,
             "query": query,
             "today": timezone.localdate(),
-            "can_draft": can_act(request, *services.DRAFTER_ROLES),
+            "can_draft": permissions.can_draft(actor(request)),
         },
     )
 
 
-@role_required(*services.DRAFTER_ROLES)
+def _detail_url(document_id: int) -> str:
+    return reverse("documents:document_detail", kwargs={"pk": document_id})
+
+
+@role_required(*permissions.DRAFTERS)
 def document_create(request: AgencyRequest) -> HttpResponse:
-    form = DocumentForm(request.POST or None, agency=request.agency)
-    if request.method == "POST" and form.is_valid():
-        fields = dict(form.cleaned_data)
-        created: list[Document] = []
-        ok = _apply(
-            request,
-            lambda: created.append(
-                services.document_create(agency=request.agency, actor=request.person, **fields)
-            ),
-            _("Đã thêm tài liệu vào danh mục."),
-        )
-        if ok:
-            return redirect("documents:document_detail", pk=created[0].pk)
-    return render(request, "documents/document_form.html", {"form": form, "document": None})
+    return run_form(
+        request,
+        DocumentForm(request.POST or None, agency=request.agency),
+        lambda data: services.document_create(agency=request.agency, actor=request.person, **data),
+        page=lambda form: render(request, "documents/document_form.html", {"form": form, "document": None}),
+        success_url=lambda document: _detail_url(document.pk),
+        success_message=_("Đã thêm tài liệu vào danh mục."),
+    )
 
 
-@role_required(*services.DRAFTER_ROLES)
+@role_required(*permissions.DRAFTERS)
 def document_edit(request: AgencyRequest, pk: int) -> HttpResponse:
     document = get_for_agency_or_404(Document, request.agency, pk=pk)
-    form = DocumentForm(request.POST or None, instance=document, agency=request.agency)
-    if request.method == "POST" and form.is_valid():
-        fields = dict(form.cleaned_data)
-        fields["code"] = fields["code"] or document.code
-        if _apply(
-            request,
-            lambda: services.document_update(document=document, actor=request.person, **fields),
-            _("Đã lưu thông tin tài liệu."),
-        ):
-            return redirect("documents:document_detail", pk=document.pk)
-    return render(request, "documents/document_form.html", {"form": form, "document": document})
+
+    def call(data: dict[str, Any]) -> Document:
+        fields = {**data, "code": data["code"] or document.code}
+        return services.document_update(document=document, actor=request.person, **fields)
+
+    return run_form(
+        request,
+        DocumentForm(request.POST or None, instance=document, agency=request.agency),
+        call,
+        page=lambda form: render(
+            request, "documents/document_form.html", {"form": form, "document": document}
+        ),
+        success_url=_detail_url(document.pk),
+        success_message=_("Đã lưu thông tin tài liệu."),
+    )
 
 
 @agency_required
 def document_detail(request: AgencyRequest, pk: int) -> HttpResponse:
+    return _detail_page(request, pk)
+
+
+def _detail_page(request: AgencyRequest, pk: int, **forms_: BaseForm) -> HttpResponse:
+    """The document page; a form that failed comes back bound, with its errors and what was typed."""
     document = get_for_agency_or_404(
         Document.objects.select_related("owner_division", "amends", "handling_process"), request.agency, pk=pk
     )
     open_version = selectors.open_version(document=document)
-    context = {
+    current = selectors.current_version(document=document)
+    person = actor(request)
+    context: dict[str, Any] = {
         "document": document,
-        "current": selectors.current_version(document=document),
+        "current": current,
         "open_version": open_version,
         "versions": selectors.document_versions(document=document),
         "distributions": selectors.distribution_status(document=document),
@@ -148,173 +140,185 @@ def document_detail(request: AgencyRequest, pk: int) -> HttpResponse:
         "withdraw_form": WithdrawForm(),
         "distribution_form": DistributionForm(agency=request.agency),
         "review_form": ReviewForm(),
-        "can_draft": can_act(request, *services.DRAFTER_ROLES),
-        "can_review": can_act(request, *services.REVIEWER_ROLES),
-        "can_approve": can_act(request, *services.APPROVER_ROLES),
-        "can_issue": can_act(request, *services.ISSUER_ROLES),
+        "can_draft": permissions.can_draft(person),
+        "can_distribute": permissions.can_issue(person) and current is not None,
+        "can_record_review": permissions.can_record_review(person) and current is not None,
+        "can_withdraw_current": current is not None and permissions.can_withdraw(person, current),
     }
+    if open_version is not None:
+        context.update(
+            can_edit_draft=permissions.can_edit_draft(person, open_version),
+            can_review=permissions.can_review(person, open_version),
+            can_return=permissions.can_return(person, open_version),
+            can_approve=permissions.can_approve(person, open_version),
+            can_issue=permissions.can_issue(person, open_version),
+            can_withdraw=permissions.can_withdraw(person, open_version),
+        )
+    context.update(forms_)
     return render(request, "documents/document_detail.html", context)
 
 
-@role_required(*services.DRAFTER_ROLES)
+def _on_detail(
+    request: AgencyRequest, document_id: int, name: str, form: BaseForm, call: Any, ok: str
+) -> HttpResponse:
+    """Run a form posted from the document page; a refusal brings the page back with the form as typed."""
+    return run_form(
+        request,
+        form,
+        call,
+        page=lambda bound: _detail_page(request, document_id, **{name: bound}),
+        success_url=_detail_url(document_id),
+        success_message=ok,
+    )
+
+
+@role_required(*permissions.DRAFTERS)
 @require_POST
 def version_create(request: AgencyRequest, pk: int) -> HttpResponse:
     document = get_for_agency_or_404(Document, request.agency, pk=pk)
     form = NewVersionForm(request.POST, request.FILES)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        _apply(
-            request,
-            lambda: services.version_create(document=document, actor=request.person, **data),
-            _("Đã tạo dự thảo mới."),
-        )
-    else:
-        _form_errors(request, form)
-    return redirect("documents:document_detail", pk=document.pk)
+
+    def call(data: dict[str, Any]) -> object:
+        return services.version_create(document=document, actor=request.person, **data)
+
+    return _on_detail(request, document.pk, "new_form", form, call, _("Đã tạo dự thảo mới."))
 
 
 def _version(request: AgencyRequest, pk: int) -> DocumentVersion:
     return get_for_agency_or_404(DocumentVersion.objects.select_related("document"), request.agency, pk=pk)
 
 
-@role_required(*services.DRAFTER_ROLES)
+@role_required(*permissions.DRAFTERS)
 @require_POST
 def version_edit(request: AgencyRequest, pk: int) -> HttpResponse:
+    """Save the draft; with "Lưu và gửi xem xét", submit it in the same step."""
     version = _version(request, pk)
+    submit = pressed(request, "submit")
+
+    def call(data: dict[str, Any]) -> object:
+        fields = {k: v for k, v in data.items() if k != "file" or v}
+        services.version_update(version=version, actor=request.person, **fields)
+        if submit:
+            services.version_submit(version=version, actor=request.person)
+        return version
+
+    ok = _("Đã lưu và gửi dự thảo để xem xét.") if submit else _("Đã lưu dự thảo.")
     form = VersionForm(request.POST, request.FILES)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        if not data["file"]:
-            data.pop("file")
-        _apply(
-            request,
-            lambda: services.version_update(version=version, actor=request.person, **data),
-            _("Đã lưu dự thảo."),
-        )
-    else:
-        _form_errors(request, form)
-    return redirect("documents:document_detail", pk=version.document_id)
+    return _on_detail(request, version.document_id, "edit_form", form, call, ok)
 
 
-def _comment(request: AgencyRequest) -> str:
-    form = CommentForm(request.POST)
-    return form.cleaned_data["comment"] if form.is_valid() else ""
-
-
-@role_required(*services.DRAFTER_ROLES)
+@role_required(*permissions.DRAFTERS)
 @require_POST
 def version_submit(request: AgencyRequest, pk: int) -> HttpResponse:
     version = _version(request, pk)
-    _apply(
+    return run_action(
         request,
         lambda: services.version_submit(version=version, actor=request.person),
-        _("Đã gửi dự thảo để xem xét."),
+        success_url=_detail_url(version.document_id),
+        success_message=_("Đã gửi dự thảo để xem xét."),
     )
-    return redirect("documents:document_detail", pk=version.document_id)
 
 
-@role_required(*services.REVIEWER_ROLES)
+def _decide(request: AgencyRequest, pk: int, service: Any, ok: str) -> HttpResponse:
+    """Review, return or approve a draft with the comment typed on the page (kept if refused)."""
+    version = _version(request, pk)
+
+    def call(data: dict[str, Any]) -> object:
+        return service(version, request.person, data["comment"])
+
+    return _on_detail(request, version.document_id, "comment_form", CommentForm(request.POST), call, ok)
+
+
+@role_required(*permissions.REVIEWERS)
 @require_POST
 def version_review(request: AgencyRequest, pk: int) -> HttpResponse:
-    version = _version(request, pk)
-    comment = _comment(request)
-    _apply(
+    return _decide(
         request,
-        lambda: services.version_review_pass(version=version, reviewer=request.person, comment=comment),
+        pk,
+        lambda v, p, c: services.version_review_pass(version=v, reviewer=p, comment=c),
         _("Đã ghi nhận kết quả xem xét: dự thảo đạt, chờ phê duyệt."),
     )
-    return redirect("documents:document_detail", pk=version.document_id)
 
 
-@role_required(*services.REVIEWER_ROLES)
+@role_required(*permissions.REVIEWERS)
 @require_POST
 def version_return(request: AgencyRequest, pk: int) -> HttpResponse:
-    version = _version(request, pk)
-    comment = _comment(request)
-    _apply(
+    return _decide(
         request,
-        lambda: services.version_return(version=version, actor=request.person, comment=comment),
+        pk,
+        lambda v, p, c: services.version_return(version=v, actor=p, comment=c),
         _("Đã trả lại dự thảo cho người soạn thảo."),
     )
-    return redirect("documents:document_detail", pk=version.document_id)
 
 
-@role_required(*services.APPROVER_ROLES)
+@role_required(*permissions.APPROVERS)
 @require_POST
 def version_approve(request: AgencyRequest, pk: int) -> HttpResponse:
-    version = _version(request, pk)
-    comment = _comment(request)
-    _apply(
+    return _decide(
         request,
-        lambda: services.version_approve(version=version, approved_by=request.person, comment=comment),
+        pk,
+        lambda v, p, c: services.version_approve(version=v, approved_by=p, comment=c),
         _("Đã phê duyệt tài liệu."),
     )
-    return redirect("documents:document_detail", pk=version.document_id)
 
 
-@role_required(*services.ISSUER_ROLES)
+@role_required(*permissions.ISSUERS)
 @require_POST
 def version_issue(request: AgencyRequest, pk: int) -> HttpResponse:
     version = _version(request, pk)
-    form = IssueForm(request.POST)
-    if form.is_valid():
-        day = form.cleaned_data["effective_from"]
-        _apply(
-            request,
-            lambda: services.version_issue(version=version, actor=request.person, effective_from=day),
-            _("Đã ban hành tài liệu."),
+
+    def call(data: dict[str, Any]) -> object:
+        return services.version_issue(
+            version=version, actor=request.person, effective_from=data["effective_from"]
         )
-    else:
-        _form_errors(request, form)
-    return redirect("documents:document_detail", pk=version.document_id)
+
+    form = IssueForm(request.POST)
+    return _on_detail(request, version.document_id, "issue_form", form, call, _("Đã ban hành tài liệu."))
 
 
-@role_required(*services.ISSUER_ROLES)
+@role_required(*permissions.ISSUERS)
 @require_POST
 def version_withdraw(request: AgencyRequest, pk: int) -> HttpResponse:
     version = _version(request, pk)
+
+    def call(data: dict[str, Any]) -> object:
+        return services.version_withdraw(version=version, actor=request.person, reason=data["reason"])
+
     form = WithdrawForm(request.POST)
-    if form.is_valid():
-        reason = form.cleaned_data["reason"]
-        _apply(
-            request,
-            lambda: services.version_withdraw(version=version, actor=request.person, reason=reason),
-            _("Đã thu hồi phiên bản."),
-        )
-    else:
-        _form_errors(request, form)
-    return redirect("documents:document_detail", pk=version.document_id)
+    return _on_detail(request, version.document_id, "withdraw_form", form, call, _("Đã thu hồi phiên bản."))
 
 
 @agency_required
 def version_file(request: AgencyRequest, pk: int) -> HttpResponse:
     version = _version(request, pk)
+    signed = signed_file_for(version, "version")
+    if signed is not None:  # once signed on issue, the signed file is what every download serves
+        response = HttpResponse(bytes(signed.content), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{signed.file_name}"'
+        return response
     if not version.file:
         raise Http404(_("Phiên bản này không có tệp."))
     return file_response(version.file, filename=version.file_name or str(version.file.name))
 
 
-@role_required(*services.ISSUER_ROLES)
+@role_required(*permissions.ISSUERS)
 @require_POST
 def distribution_send(request: AgencyRequest, pk: int) -> HttpResponse:
     version = _version(request, pk)
-    form = DistributionForm(request.POST, agency=request.agency)
-    if form.is_valid():
-        data = form.cleaned_data
-        _apply(
-            request,
-            lambda: services.distribution_send(
-                version=version,
-                actor=request.person,
-                divisions=data["divisions"],
-                people=data["people"],
-                note=data["note"],
-            ),
-            _("Đã phân phối tài liệu."),
+
+    def call(data: dict[str, Any]) -> object:
+        return services.distribution_send(
+            version=version,
+            actor=request.person,
+            divisions=data["divisions"],
+            people=data["people"],
+            note=data["note"],
         )
-    else:
-        _form_errors(request, form)
-    return redirect("documents:document_detail", pk=version.document_id)
+
+    form = DistributionForm(request.POST, agency=request.agency)
+    return _on_detail(
+        request, version.document_id, "distribution_form", form, call, _("Đã phân phối tài liệu.")
+    )
 
 
 @agency_required
@@ -331,29 +335,24 @@ def acknowledge(request: AgencyRequest, pk: int) -> HttpResponse:
     acknowledgement = get_for_agency_or_404(
         Acknowledgement.objects.filter(person=request.person), request.agency, pk=pk
     )
-    _apply(
+    return run_action(
         request,
         lambda: services.acknowledgement_confirm(acknowledgement=acknowledgement, person=request.person),
-        _("Đã xác nhận đã đọc tài liệu."),
+        success_url=reverse("documents:reading_list"),
+        success_message=_("Đã xác nhận đã đọc tài liệu."),
     )
-    return redirect("documents:reading_list")
 
 
-@role_required(*services.REVIEWER_ROLES)
+@role_required(*permissions.REVIEWERS)
 @require_POST
 def review_record(request: AgencyRequest, pk: int) -> HttpResponse:
     document = get_for_agency_or_404(Document, request.agency, pk=pk)
+
+    def call(data: dict[str, Any]) -> object:
+        return services.document_review_record(document=document, actor=request.person, **data)
+
     form = ReviewForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        _apply(
-            request,
-            lambda: services.document_review_record(document=document, actor=request.person, **data),
-            _("Đã ghi nhận lần xem xét định kỳ."),
-        )
-    else:
-        _form_errors(request, form)
-    return redirect("documents:document_detail", pk=document.pk)
+    return _on_detail(request, document.pk, "review_form", form, call, _("Đã ghi nhận lần xem xét định kỳ."))
 
 
 @agency_required
@@ -366,6 +365,10 @@ def overdue_list(request: AgencyRequest) -> HttpResponse:
 
 @agency_required
 def legal_change_list(request: AgencyRequest) -> HttpResponse:
+    return _legal_changes_page(request, ResolveForm())
+
+
+def _legal_changes_page(request: AgencyRequest, form: BaseForm) -> HttpResponse:
     show_all = request.GET.get("tat-ca") == "1"
     flags = selectors.legal_changes(agency=request.agency, pending_only=not show_all)
     page = Paginator(flags, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -376,32 +379,35 @@ def legal_change_list(request: AgencyRequest) -> HttpResponse:
             "page": page,
             "show_all": show_all,
             "today": timezone.localdate(),
-            "form": ResolveForm(),
-            "can_issue": can_act(request, *services.ISSUER_ROLES),
+            "form": form,
+            "can_issue": permissions.can_issue(actor(request)),
         },
     )
 
 
-@role_required(*services.ISSUER_ROLES)
+@role_required(*permissions.ISSUERS)
 @require_POST
 def legal_change_resolve(request: AgencyRequest, pk: int) -> HttpResponse:
     flag = get_for_agency_or_404(LegalChangeFlag, request.agency, pk=pk)
-    form = ResolveForm(request.POST)
-    if form.is_valid():
-        resolution = form.cleaned_data["resolution"]
-        _apply(
-            request,
-            lambda: services.legal_flag_resolve(flag=flag, actor=request.person, resolution=resolution),
-            _("Đã ghi nhận kết quả xử lý thay đổi pháp lý."),
-        )
-    else:
-        _form_errors(request, form)
-    return redirect("documents:legal_changes")
+    return run_form(
+        request,
+        ResolveForm(request.POST),
+        lambda data: services.legal_flag_resolve(
+            flag=flag, actor=request.person, resolution=data["resolution"]
+        ),
+        page=lambda form: _legal_changes_page(request, form),
+        success_url=reverse("documents:legal_changes"),
+        success_message=_("Đã ghi nhận kết quả xử lý thay đổi pháp lý."),
+    )
 
 
 @agency_required
 def evaluation_list(request: AgencyRequest) -> HttpResponse:
-    year_text = request.GET.get("nam", "")
+    return _evaluations_page(request, None)
+
+
+def _evaluations_page(request: AgencyRequest, form: BaseForm | None) -> HttpResponse:
+    year_text = request.GET.get("nam", "") or str(request.POST.get("year", ""))
     year = (
         int(year_text)
         if year_text.isdigit() and 2000 <= int(year_text) <= 2100
@@ -427,29 +433,27 @@ def evaluation_list(request: AgencyRequest) -> HttpResponse:
             "year": year,
             "summary": summary,
             "query": urlencode({"nam": year}),
-            "form": EvaluationForm(initial={"year": year}),
-            "can_review": can_act(request, *services.REVIEWER_ROLES),
+            "form": form or EvaluationForm(initial={"year": year}),
+            "can_review": permissions.can_record_review(actor(request)),
         },
     )
 
 
-@role_required(*services.REVIEWER_ROLES)
+@role_required(*permissions.REVIEWERS)
 @require_POST
 def evaluation_record(request: AgencyRequest, pk: int) -> HttpResponse:
     document = get_for_agency_or_404(Document, request.agency, pk=pk)
     form = EvaluationForm(request.POST)
-    year = timezone.localdate().year
-    if form.is_valid():
-        data = form.cleaned_data
-        year = data["year"]
-        _apply(
-            request,
-            lambda: services.evaluation_record(document=document, actor=request.person, **data),
-            _("Đã ghi nhận đánh giá hiệu lực."),
-        )
-    else:
-        _form_errors(request, form)
-    return redirect(f"{reverse('documents:evaluations')}?nam={year}")
+    year = form.data.get("year", "")
+    back = reverse("documents:evaluations") + (f"?nam={year}" if str(year).isdigit() else "")
+    return run_form(
+        request,
+        form,
+        lambda data: services.evaluation_record(document=document, actor=request.person, **data),
+        page=lambda bound: _evaluations_page(request, bound),
+        success_url=back,
+        success_message=_("Đã ghi nhận đánh giá hiệu lực."),
+    )
 
 
 @agency_required

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from eiso.core.forms import BootstrapFormMixin
-from eiso.core.models import Agency, Division, Person
+from eiso.core.forms import AgencyForm, BootstrapFormMixin, active_people
+from eiso.core.models import Division, Person
 from eiso.core.uploads import EVIDENCE, form_clean
 from eiso.objectives.choices import Comparison, Frequency, Scope
 from eiso.objectives.models import Objective, ObjectiveSet
@@ -39,7 +39,7 @@ class ObjectiveForm(BootstrapFormMixin, forms.Form):
     text = forms.CharField(label=_("Nội dung mục tiêu"), max_length=500)
 
 
-class IndicatorForm(BootstrapFormMixin, forms.Form):
+class IndicatorForm(AgencyForm):
     objective = forms.ModelChoiceField(label=_("Mục tiêu"), queryset=Objective.objects.none())
     name = forms.CharField(label=_("Chỉ tiêu"), max_length=500)
     comparison = forms.ChoiceField(label=_("So sánh"), choices=Comparison.choices)
@@ -64,15 +64,33 @@ class IndicatorForm(BootstrapFormMixin, forms.Form):
     )
 
     def __init__(self, *args: Any, objective_set: ObjectiveSet, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        agency: Agency = objective_set.agency
-        self.fields["objective"].queryset = objective_set.objectives.all()  # type: ignore[attr-defined]
-        self.fields["source"].choices = source_choices()  # type: ignore[attr-defined]
-        divisions = Division.objects.filter(agency=agency)
-        self.fields["scope_division"].queryset = divisions  # type: ignore[attr-defined]
-        self.fields["owner_division"].queryset = divisions  # type: ignore[attr-defined]
-        self.fields["scope_procedure"].queryset = Procedure.objects.filter(agency=agency).order_by("code")  # type: ignore[attr-defined]
-        self.fields["owner_person"].queryset = Person.objects.filter(agency=agency, is_active=True)  # type: ignore[attr-defined]
+        super().__init__(*args, agency=objective_set.agency, **kwargs)
+        self.scope_field("objective", Objective.objects.filter(objective_set=objective_set))
+        cast(forms.ChoiceField, self.fields["source"]).choices = source_choices()
+        self.scope_field("scope_division", Division.objects.all())
+        self.scope_field("owner_division", Division.objects.all())
+        self.scope_field("scope_procedure", Procedure.objects.order_by("code"))
+        self.scope_field("owner_person", active_people(self.agency))
+
+
+INDICATOR_FIELDS = [
+    "name",
+    "comparison",
+    "target_value",
+    "unit",
+    "frequency",
+    "source",
+    "scope",
+    "scope_division",
+    "scope_procedure",
+    "owner_division",
+    "owner_person",
+]
+
+
+def indicator_initial(indicator: Any) -> dict[str, Any]:
+    values = {name: getattr(indicator, name) for name in INDICATOR_FIELDS}
+    return {**values, "objective": indicator.objective_id}
 
 
 class ManualValueForm(BootstrapFormMixin, forms.Form):

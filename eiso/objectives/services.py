@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 
 from eiso.core.immutability import ensure_editable
 from eiso.core.models import Agency, Person
+from eiso.core.permissions import require
 from eiso.core.services import event_record
+from eiso.objectives import permissions
 from eiso.objectives.choices import SetState, ValueState
 from eiso.objectives.contracts import IndicatorSnapshot
 from eiso.objectives.models import Indicator, ManualValue, MeasurementSnapshot, Objective, ObjectiveSet
@@ -242,3 +244,53 @@ def objectives_snapshot(
         data={"as_of": as_of.isoformat()},
     )
     return rows
+
+
+def _require_draft(objective_set: ObjectiveSet, actor: Person | None) -> None:
+    if not permissions.is_draft(objective_set):
+        raise ValidationError(
+            _("Bộ mục tiêu đã ban hành; thay đổi được thực hiện bằng một bộ mục tiêu sửa đổi."), code="issued"
+        )
+    require(actor is None or permissions.can_edit_set(actor, objective_set))
+
+
+@transaction.atomic
+def objective_update(*, objective: Objective, actor: Person | None, text: str) -> Objective:
+    """Correct an objective's text before its set is issued."""
+    _require_draft(objective.objective_set, actor)
+    if not text.strip():
+        raise ValidationError({"text": _("Nhập nội dung mục tiêu.")})
+    objective.text = text.strip()
+    objective.save(update_fields=["text", "updated_at"])
+    event_record(
+        agency=objective.objective_set.agency, actor=actor, verb="objective.corrected", target=objective
+    )
+    return objective
+
+
+@transaction.atomic
+def indicator_update(
+    *,
+    indicator: Indicator,
+    actor: Person | None,
+    objective: Objective,
+    name: str,
+    target_value: Decimal,
+    **fields: Any,
+) -> Indicator:
+    """Correct an indicator before its set is issued; it may move to another objective of the same set."""
+    objective_set = indicator.objective.objective_set
+    _require_draft(objective_set, actor)
+    if objective.objective_set_id != objective_set.pk:
+        raise ValidationError({"objective": _("Chọn mục tiêu của cùng bộ mục tiêu.")})
+    _validate_indicator(objective, fields)
+    if fields.get("scope", "agency") != "division":
+        fields["scope_division"] = None
+    if fields.get("scope", "agency") != "procedure":
+        fields["scope_procedure"] = None
+    indicator.objective, indicator.name, indicator.target_value = objective, name, target_value
+    for key, value in fields.items():
+        setattr(indicator, key, value)
+    indicator.save(update_fields=["objective", "name", "target_value", *fields, "updated_at"])
+    event_record(agency=objective_set.agency, actor=actor, verb="indicator.corrected", target=indicator)
+    return indicator

@@ -13,6 +13,8 @@ urlpatterns = [
     path("<int:pk>/them-muc-tieu/", views.objective_add, name="objective_add"),
     path("<int:pk>/them-chi-tieu/", views.indicator_add, name="indicator_add"),
     path("chi-tieu/<int:pk>/", views.indicator_detail, name="indicator"),
+    path("chi-tieu/<int:pk>/sua/", views.indicator_edit, name="indicator_edit"),
+    path("muc-tieu/<int:pk>/sua/", views.objective_edit, name="objective_edit"),
     path("chi-tieu/<int:pk>/nhap-so-lieu/", views.manual_value_add, name="manual_value_add"),
     path("so-lieu/<int:pk>/ghi-nhan/", views.manual_value_post, name="manual_value_post"),
 ]

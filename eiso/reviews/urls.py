@@ -11,6 +11,7 @@ urlpatterns = [
     path("ho-so-htqlcl/", views.record_list, name="records"),
     path("ho-so-htqlcl/<int:pk>/tai-ve.<str:fmt>", views.record_document, name="record_document"),
     path("<int:pk>/", views.review_detail, name="detail"),
+    path("<int:pk>/thong-tin/", views.review_details, name="details"),
     path("<int:pk>/tong-hop/", views.review_collect, name="collect"),
     path("<int:pk>/hop/", views.review_hold, name="hold"),
     path("<int:pk>/ket-luan/", views.decision_add, name="decision_add"),

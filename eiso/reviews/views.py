@@ -2,21 +2,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.forms import BaseForm
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
+from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
 from eiso.core.charts import inline_svg
-from eiso.core.choices import QMS_MANAGERS
+from eiso.core.flow import run_action, run_form
 from eiso.core.layout import StateDocument
+from eiso.core.permissions import actor
 from eiso.core.redirects import safe_next_url
-from eiso.reviews import paperwork, selectors, services
+from eiso.reviews import paperwork, permissions, selectors, services
 from eiso.reviews.choices import Attendance, ReviewState
 from eiso.reviews.forms import (
     ActionForm,
@@ -30,6 +32,7 @@ from eiso.reviews.forms import (
     RecordForm,
 )
 from eiso.reviews.models import ManagementReview, QmsRecord, ReviewDecision, ReviewInput
+from eiso.reviews.permissions import MANAGERS
 from eiso.reviews.sections import SECTION_BY_KEY, section_links, section_text
 from eiso.signatures.services import signed_file_for
 
@@ -39,48 +42,49 @@ CONTENT_TYPES = {
 }
 
 
-def _errors(request: AgencyRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def _form_errors(request: AgencyRequest, form: Any) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
+def _list_page(request: AgencyRequest, form: BaseForm) -> HttpResponse:
+    page = Paginator(selectors.review_list(agency=request.agency), 20).get_page(request.GET.get("page"))
+    can_manage = permissions.can_manage(actor(request))
+    return render(request, "reviews/list.html", {"page": page, "form": form, "can_manage": can_manage})
 
 
 @agency_required
 def review_list(request: AgencyRequest) -> HttpResponse:
-    page = Paginator(selectors.review_list(agency=request.agency), 20).get_page(request.GET.get("page"))
-    today = timezone.localdate()
-    form = PlanForm(agency=request.agency, initial={"year": today.year})
-    return render(
+    return _list_page(request, PlanForm(agency=request.agency, initial={"year": timezone.localdate().year}))
+
+
+def _detail_url(pk: int, anchor: str = "") -> str:
+    return reverse("reviews:detail", kwargs={"pk": pk}) + (f"#{anchor}" if anchor else "")
+
+
+@role_required(*MANAGERS)
+@require_POST
+def review_create(request: AgencyRequest) -> HttpResponse:
+    return run_form(
         request,
-        "reviews/list.html",
-        {"page": page, "form": form, "can_manage": can_act(request, *QMS_MANAGERS)},
+        PlanForm(request.POST, agency=request.agency),
+        lambda data: services.review_plan(agency=request.agency, actor=request.person, **data),
+        page=lambda form: _list_page(request, form),
+        success_url=lambda review: _detail_url(review.pk),
+        success_message=_("Đã lập kế hoạch họp xem xét của lãnh đạo."),
     )
 
 
-@role_required(*QMS_MANAGERS)
-@require_POST
-def review_create(request: AgencyRequest) -> HttpResponse:
-    form = PlanForm(request.POST, agency=request.agency)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect("reviews:list")
-    try:
-        review = services.review_plan(agency=request.agency, actor=request.person, **form.cleaned_data)
-    except ValidationError as error:
-        _errors(request, error)
-        return redirect("reviews:list")
-    messages.success(request, _("Đã lập kế hoạch họp xem xét của lãnh đạo."))
-    return redirect("reviews:detail", pk=review.pk)
+def _details_form(review: ManagementReview, data: Any = None, *, agency: Any) -> PlanForm:
+    """The plan form, its year fixed, to correct the meeting details before the inputs are frozen."""
+    initial = {
+        "year": review.year,
+        "planned_on": review.planned_on,
+        "place": review.place,
+        "chair": review.chair_id,
+        "secretary": review.secretary_id,
+    }
+    form = PlanForm(data, agency=agency, initial=initial)
+    form.fields["year"].disabled = True
+    return form
 
 
-@agency_required
-def review_detail(request: AgencyRequest, pk: int) -> HttpResponse:
+def _detail_page(request: AgencyRequest, pk: int, **forms_: BaseForm) -> HttpResponse:
     review = get_for_agency_or_404(
         selectors.review_detail_queryset(agency=request.agency), request.agency, pk=pk
     )
@@ -99,178 +103,200 @@ def review_detail(request: AgencyRequest, pk: int) -> HttpResponse:
         agency=request.agency,
         initial={"held_on": review.planned_on, "present": invited, "discussion": review.discussion},
     )
-    return render(
-        request,
-        "reviews/detail.html",
-        {
-            "review": review,
-            "inputs": inputs,
-            "decisions": [
-                (d, ActionForm(initial={"state": d.state})) for d in selectors.review_decisions(review=review)
-            ],
-            "present": selectors.attendance(review=review, status=Attendance.PRESENT),
-            "absent": selectors.attendance(review=review, status=Attendance.ABSENT),
-            "invited": invited,
-            "collect_form": CollectForm(
-                initial={"as_of": review.inputs_as_of or min(timezone.localdate(), review.planned_on)}
-            ),
-            "hold_form": hold_form,
-            "decision_form": DecisionForm(agency=request.agency),
-            "conclusion_form": ConclusionForm(initial={"conclusion": review.conclusion}),
-            "can_manage": can_act(request, *QMS_MANAGERS),
-            "states": ReviewState,
-            "documents": paperwork.FILENAMES,
-            "plan": selectors.plan_for(agency=request.agency, year=review.year + 1),
-        },
-    )
+    person = actor(request)
+    context: dict[str, Any] = {
+        "review": review,
+        "inputs": inputs,
+        "decisions": [
+            (d, ActionForm(initial={"state": d.state})) for d in selectors.review_decisions(review=review)
+        ],
+        "present": selectors.attendance(review=review, status=Attendance.PRESENT),
+        "absent": selectors.attendance(review=review, status=Attendance.ABSENT),
+        "invited": invited,
+        "collect_form": CollectForm(
+            initial={"as_of": review.inputs_as_of or min(timezone.localdate(), review.planned_on)}
+        ),
+        "hold_form": hold_form,
+        "decision_form": DecisionForm(agency=request.agency),
+        "conclusion_form": ConclusionForm(initial={"conclusion": review.conclusion}),
+        "details_form": _details_form(review, agency=request.agency),
+        "can_manage": permissions.can_manage(person),
+        "can_edit_details": permissions.can_edit_details(person, review),
+        "states": ReviewState,
+        "documents": paperwork.FILENAMES,
+        "plan": selectors.plan_for(agency=request.agency, year=review.year + 1),
+        **forms_,
+    }
+    return render(request, "reviews/detail.html", context)
+
+
+@agency_required
+def review_detail(request: AgencyRequest, pk: int) -> HttpResponse:
+    return _detail_page(request, pk)
 
 
 def _review(request: AgencyRequest, pk: int) -> ManagementReview:
     return get_for_agency_or_404(ManagementReview, request.agency, pk=pk)
 
 
-@role_required(*QMS_MANAGERS)
+def _on_detail(
+    request: AgencyRequest, pk: int, name: str, form: BaseForm, call: Any, ok: str
+) -> HttpResponse:
+    """Run a form posted from the review page; a refusal brings the page back with the form as typed."""
+    return run_form(
+        request,
+        form,
+        call,
+        page=lambda bound: _detail_page(request, pk, **{name: bound}),
+        success_url=_detail_url(pk),
+        success_message=ok,
+    )
+
+
+@role_required(*MANAGERS)
+@require_POST
+def review_details(request: AgencyRequest, pk: int) -> HttpResponse:
+    """Correct the meeting details (date, place, chair, secretary) before the inputs are frozen."""
+    review = _review(request, pk)
+
+    def call(data: dict[str, Any]) -> object:
+        if not permissions.can_edit_details(request.person, review):
+            raise ValidationError(
+                _("Số liệu đầu vào đã chốt khi họp; thông tin cuộc họp không còn sửa được.")
+            )
+        if data["planned_on"].year != review.year:
+            raise ValidationError(
+                {"planned_on": _("Ngày họp dự kiến phải thuộc năm {year}.").format(year=review.year)}
+            )
+        fields = {k: data[k] for k in ("planned_on", "place", "chair", "secretary")}
+        return services.review_update(review=review, actor=request.person, **fields)
+
+    form = _details_form(review, request.POST, agency=request.agency)
+    return _on_detail(request, pk, "details_form", form, call, _("Đã lưu thông tin cuộc họp."))
+
+
+@role_required(*MANAGERS)
 @require_POST
 def review_collect(request: AgencyRequest, pk: int) -> HttpResponse:
     review = _review(request, pk)
+
+    def call(data: dict[str, Any]) -> object:
+        return services.review_collect_inputs(review=review, as_of=data["as_of"], actor=request.person)
+
     form = CollectForm(request.POST)
-    if form.is_valid():
-        try:
-            services.review_collect_inputs(
-                review=review, as_of=form.cleaned_data["as_of"], actor=request.person
-            )
-            messages.success(request, _("Đã tổng hợp số liệu đầu vào."))
-        except ValidationError as error:
-            _errors(request, error)
-    else:
-        _form_errors(request, form)
-    return redirect("reviews:detail", pk=review.pk)
+    return _on_detail(request, pk, "collect_form", form, call, _("Đã tổng hợp số liệu đầu vào."))
 
 
-@role_required(*QMS_MANAGERS)
+@role_required(*MANAGERS)
 @require_POST
 def input_comment(request: AgencyRequest, pk: int) -> HttpResponse:
     review_input = get_for_agency_or_404(ReviewInput, request.agency, pk=pk)
-    form = CommentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.input_comment(
-                review_input=review_input, commentary=form.cleaned_data["commentary"], actor=request.person
-            )
-            messages.success(request, _("Đã lưu nhận xét."))
-        except ValidationError as error:
-            _errors(request, error)
-    return redirect(f"{_detail_url(review_input.review_id)}#input-{review_input.key}")
+    return run_form(
+        request,
+        CommentForm(request.POST),
+        lambda data: services.input_comment(
+            review_input=review_input, commentary=data["commentary"], actor=request.person
+        ),
+        page=lambda form: _detail_page(request, review_input.review_id),
+        success_url=_detail_url(review_input.review_id, f"input-{review_input.key}"),
+        success_message=_("Đã lưu nhận xét."),
+    )
 
 
-def _detail_url(pk: int) -> str:
-    from django.urls import reverse
-
-    return reverse("reviews:detail", kwargs={"pk": pk})
-
-
-@role_required(*QMS_MANAGERS)
+@role_required(*MANAGERS)
 @require_POST
 def review_hold(request: AgencyRequest, pk: int) -> HttpResponse:
     review = _review(request, pk)
+
+    def call(data: dict[str, Any]) -> object:
+        return services.review_hold(
+            review=review,
+            held_on=data["held_on"],
+            present=list(data["present"]),
+            started_at=data["started_at"],
+            ended_at=data["ended_at"],
+            discussion=data["discussion"],
+            actor=request.person,
+        )
+
     form = HoldForm(request.POST, agency=request.agency)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.review_hold(
-                review=review,
-                held_on=data["held_on"],
-                present=list(data["present"]),
-                started_at=data["started_at"],
-                ended_at=data["ended_at"],
-                discussion=data["discussion"],
-                actor=request.person,
-            )
-            messages.success(request, _("Đã ghi nhận cuộc họp; số liệu đầu vào đã được chốt."))
-        except ValidationError as error:
-            _errors(request, error)
-    else:
-        _form_errors(request, form)
-    return redirect("reviews:detail", pk=review.pk)
+    ok = _("Đã ghi nhận cuộc họp; số liệu đầu vào đã được chốt.")
+    return _on_detail(request, pk, "hold_form", form, call, ok)
 
 
-@role_required(*QMS_MANAGERS)
+@role_required(*MANAGERS)
 @require_POST
 def decision_add(request: AgencyRequest, pk: int) -> HttpResponse:
     review = _review(request, pk)
-    form = DecisionForm(request.POST, agency=request.agency)
-    if form.is_valid():
-        try:
-            services.decision_add(review=review, actor=request.person, **form.cleaned_data)
-            messages.success(request, _("Đã ghi kết luận."))
-        except ValidationError as error:
-            _errors(request, error)
-    else:
-        _form_errors(request, form)
-    return redirect(f"{_detail_url(review.pk)}#decisions")
+    return run_form(
+        request,
+        DecisionForm(request.POST, agency=request.agency),
+        lambda data: services.decision_add(review=review, actor=request.person, **data),
+        page=lambda form: _detail_page(request, pk, decision_form=form),
+        success_url=_detail_url(pk, "decisions"),
+        success_message=_("Đã ghi kết luận."),
+    )
 
 
-@role_required(*QMS_MANAGERS)
+@role_required(*MANAGERS)
 @require_POST
 def decision_update(request: AgencyRequest, pk: int) -> HttpResponse:
     decision = get_for_agency_or_404(ReviewDecision.objects.select_related("review"), request.agency, pk=pk)
-    form = ActionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.decision_close(
-                decision=decision,
-                state=form.cleaned_data["state"],
-                result_note=form.cleaned_data["result_note"],
-                actor=request.person,
-                on=timezone.localdate(),
-            )
-            messages.success(request, _("Đã cập nhật tình trạng thực hiện."))
-        except ValidationError as error:
-            _errors(request, error)
-    return redirect(safe_next_url(request, f"{_detail_url(decision.review_id)}#decisions"))
+    back = safe_next_url(request, _detail_url(decision.review_id, "decisions"))
+    return run_form(
+        request,
+        ActionForm(request.POST),
+        lambda data: services.decision_close(
+            decision=decision,
+            state=data["state"],
+            result_note=data["result_note"],
+            actor=request.person,
+            on=timezone.localdate(),
+        ),
+        page=lambda form: _detail_page(request, decision.review_id),
+        success_url=back,
+        success_message=_("Đã cập nhật tình trạng thực hiện."),
+    )
 
 
-@role_required(*QMS_MANAGERS)
+@role_required(*MANAGERS)
 @require_POST
 def review_issue_minutes(request: AgencyRequest, pk: int) -> HttpResponse:
+    """Save the conclusion typed and issue the minutes, in one step (nothing typed is lost if refused)."""
     review = _review(request, pk)
+
+    def call(data: dict[str, Any]) -> object:
+        services.review_update(review=review, conclusion=data["conclusion"], actor=request.person)
+        return services.review_issue_minutes(
+            review=review, number=data["minutes_number"], actor=request.person
+        )
+
     form = ConclusionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.review_update(
-                review=review, conclusion=form.cleaned_data["conclusion"], actor=request.person
-            )
-            services.review_issue_minutes(
-                review=review, number=form.cleaned_data["minutes_number"], actor=request.person
-            )
-            messages.success(request, _("Đã ban hành biên bản."))
-        except ValidationError as error:
-            _errors(request, error)
-    return redirect("reviews:detail", pk=review.pk)
+    return _on_detail(request, pk, "conclusion_form", form, call, _("Đã ban hành biên bản."))
 
 
-@role_required(*QMS_MANAGERS)
+@role_required(*MANAGERS)
 @require_POST
 def review_close(request: AgencyRequest, pk: int) -> HttpResponse:
     review = _review(request, pk)
-    try:
-        services.review_close(review=review, actor=request.person)
-        messages.success(request, _("Đã kết thúc cuộc họp xem xét."))
-    except ValidationError as error:
-        _errors(request, error)
-    return redirect("reviews:detail", pk=review.pk)
+    return run_action(
+        request,
+        lambda: services.review_close(review=review, actor=request.person),
+        success_url=_detail_url(pk),
+        success_message=_("Đã kết thúc cuộc họp xem xét."),
+    )
 
 
-@role_required(*QMS_MANAGERS)
+@role_required(*MANAGERS)
 @require_POST
 def plan_next_year(request: AgencyRequest, pk: int) -> HttpResponse:
     review = _review(request, pk)
-    try:
-        plan = services.plan_next_year(review=review, actor=request.person)
-        messages.success(request, _("Đã lập hoạch định HTQLCL năm {year}.").format(year=plan.year))
-    except ValidationError as error:
-        _errors(request, error)
-    return redirect("reviews:detail", pk=review.pk)
+    return run_action(
+        request,
+        lambda: services.plan_next_year(review=review, actor=request.person),
+        success_url=_detail_url(pk),
+        success_message=lambda plan: _("Đã lập hoạch định HTQLCL năm {year}.").format(year=plan.year),
+    )
 
 
 def _download(doc: StateDocument, fmt: str, filename: str) -> HttpResponse:
@@ -299,50 +325,52 @@ def review_document(request: AgencyRequest, pk: int, document: str, fmt: str) ->
 
 @agency_required
 def change_list(request: AgencyRequest) -> HttpResponse:
-    form = ChangeForm()
-    if request.method == "POST":
-        if not can_act(request, *QMS_MANAGERS):
-            raise Http404
-        form = ChangeForm(request.POST)
-        if form.is_valid():
-            try:
-                services.qms_change_record(agency=request.agency, actor=request.person, **form.cleaned_data)
-                messages.success(request, _("Đã ghi nhận thay đổi."))
-                return redirect("reviews:changes")
-            except ValidationError as error:
-                _errors(request, error)
-    page = Paginator(selectors.change_list(agency=request.agency), 25).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "reviews/changes.html",
-        {
-            "page": page,
+    if request.method == "POST" and not permissions.can_manage(actor(request)):
+        raise Http404
+
+    def page(form: BaseForm) -> HttpResponse:
+        changes = Paginator(selectors.change_list(agency=request.agency), 25).get_page(
+            request.GET.get("page")
+        )
+        context = {
+            "page": changes,
             "form": form,
-            "can_manage": can_act(request, *QMS_MANAGERS),
+            "can_manage": permissions.can_manage(actor(request)),
             "today": timezone.localdate(),
-        },
+        }
+        return render(request, "reviews/changes.html", context)
+
+    return run_form(
+        request,
+        ChangeForm(request.POST or None),
+        lambda data: services.qms_change_record(agency=request.agency, actor=request.person, **data),
+        page=page,
+        success_url=reverse("reviews:changes"),
+        success_message=_("Đã ghi nhận thay đổi."),
     )
 
 
 @agency_required
 def record_list(request: AgencyRequest) -> HttpResponse:
-    form = RecordForm(agency=request.agency)
-    if request.method == "POST":
-        if not can_act(request, *QMS_MANAGERS):
-            raise Http404
-        form = RecordForm(request.POST, agency=request.agency)
-        if form.is_valid():
-            try:
-                services.qms_record_issue(agency=request.agency, actor=request.person, **form.cleaned_data)
-                messages.success(request, _("Đã lưu hồ sơ."))
-                return redirect("reviews:records")
-            except ValidationError as error:
-                _errors(request, error)
-    page = Paginator(selectors.record_list(agency=request.agency), 25).get_page(request.GET.get("page"))
-    return render(
+    if request.method == "POST" and not permissions.can_manage(actor(request)):
+        raise Http404
+
+    def page(form: BaseForm) -> HttpResponse:
+        records = Paginator(selectors.record_list(agency=request.agency), 25).get_page(
+            request.GET.get("page")
+        )
+        can_manage = permissions.can_manage(actor(request))
+        return render(
+            request, "reviews/records.html", {"page": records, "form": form, "can_manage": can_manage}
+        )
+
+    return run_form(
         request,
-        "reviews/records.html",
-        {"page": page, "form": form, "can_manage": can_act(request, *QMS_MANAGERS)},
+        RecordForm(request.POST or None, agency=request.agency),
+        lambda data: services.qms_record_issue(agency=request.agency, actor=request.person, **data),
+        page=page,
+        success_url=reverse("reviews:records"),
+        success_message=_("Đã lưu hồ sơ."),
     )
 
 

@@ -46,8 +46,8 @@ def test_a_revision_is_drafted_returned_fixed_approved_issued_and_published(
     page.get_by_label("Nội dung sửa đổi").fill("Rút ngắn thời gian thẩm định")
     page.get_by_role("button", name="Tạo dự thảo").click()
     expect(page.get_by_text("Đã tạo dự thảo mới.")).to_be_visible()
-    page.get_by_role("button", name="Gửi xem xét").click()
-    expect(page.get_by_text("Đã gửi dự thảo để xem xét.")).to_be_visible()
+    page.get_by_role("button", name="Lưu và gửi xem xét").click()
+    expect(page.get_by_text("Đã lưu và gửi dự thảo để xem xét.")).to_be_visible()
 
     # The reviewer returns it with a comment.
     _switch(page, login, "chanhvanphong", detail)
@@ -61,7 +61,8 @@ def test_a_revision_is_drafted_returned_fixed_approved_issued_and_published(
     page.get_by_label("Vị trí sửa đổi").fill("Bước 2")
     page.get_by_role("button", name="Lưu dự thảo").click()
     expect(page.get_by_text("Đã lưu dự thảo.")).to_be_visible()
-    page.get_by_role("button", name="Gửi xem xét").click()
+    page.get_by_role("button", name="Lưu và gửi xem xét").click()
+    expect(page.get_by_text("Đã lưu và gửi dự thảo để xem xét.")).to_be_visible()
 
     # The reviewer passes it; the director approves; the secretary issues it.
     _switch(page, login, "chanhvanphong", detail)

@@ -34,6 +34,8 @@ def url_kwargs(agency: Agency) -> dict[str, dict[str, Any]]:
         "objectives:objective_add": by_set,
         "objectives:indicator_add": by_set,
         "objectives:indicator": {"pk": indicator.pk},
+        "objectives:indicator_edit": {"pk": indicator.pk},
+        "objectives:objective_edit": {"pk": objective.pk},
         "objectives:manual_value_add": {"pk": indicator.pk},
         "objectives:manual_value_post": {"pk": value.pk},
     }

@@ -33,6 +33,7 @@ def url_kwargs(agency: Agency) -> dict[str, dict[str, Any]]:
     return {
         "reviews:detail": by_review,
         "reviews:collect": by_review,
+        "reviews:details": by_review,
         "reviews:hold": by_review,
         "reviews:decision_add": by_review,
         "reviews:issue_minutes": by_review,
