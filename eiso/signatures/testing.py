@@ -360,4 +360,7 @@ def dummy_timestamper(pki: LocalPki) -> object:
             serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
     )
-    return DummyTimeStamper(tsa_cert=der(pki.tsa), tsa_key=key, certs_to_embed=[der(pki.intermediate)])
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    embed = SimpleCertificateStore.from_certs([der(pki.intermediate)])
+    return DummyTimeStamper(tsa_cert=der(pki.tsa), tsa_key=key, certs_to_embed=embed)
