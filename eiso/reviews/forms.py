@@ -19,7 +19,7 @@ class AgencyFormMixin(BootstrapFormMixin):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():  # type: ignore[attr-defined]
+        for field in self.fields.values():
             if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
                 model = field.queryset.model
                 if model is Person:
