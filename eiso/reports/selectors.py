@@ -14,11 +14,8 @@ from eiso.core.access import visible_agencies
 from eiso.core.models import Agency, Person
 from eiso.improvements.choices import OPEN_CAR_STATES
 from eiso.improvements.models import CorrectiveAction
-from eiso.reviews.choices import ChangeKind
-from eiso.reviews.models import ManagementReview, QmsChange, ReviewInput
-
-# QĐ 19/2014 Art. 4 cl. 4(a): legal changes are folded into the QMS within 3 months.
-UPDATE_WINDOW = dt.timedelta(days=92)
+from eiso.reviews.models import ManagementReview, ReviewInput
+from eiso.reviews.register import overdue_legal_flags, stale_recorded_changes
 
 
 def _count(queryset: QuerySet[Any]) -> Coalesce:
@@ -29,6 +26,11 @@ def _count(queryset: QuerySet[Any]) -> Coalesce:
     )
 
 
+def _flag_count(queryset: QuerySet[Any]) -> Coalesce:
+    grouped = queryset.order_by().values("document__agency").annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(grouped), Value(0), output_field=IntegerField())
+
+
 def _json_int(queryset: QuerySet[ReviewInput], key: str) -> QuerySet[Any]:
     return queryset.annotate(value=Cast(KeyTextTransform(key, "data"), IntegerField())).values("value")[:1]
 
@@ -37,11 +39,8 @@ def province_overview(*, person: Person, year: int, as_of: dt.date) -> QuerySet[
     """Every agency of the supervisor's province running a QMS (not the supervising or the governing body)."""
     agencies = visible_agencies(person).filter(is_supervisor=False, children__isnull=True)
     cars = CorrectiveAction.objects.filter(agency=OuterRef("pk"), state__in=OPEN_CAR_STATES)
-    stale_changes = QmsChange.objects.filter(
-        agency=OuterRef("pk"),
-        kind__in=[ChangeKind.LAW, ChangeKind.SCOPE],
-        effective_on__lt=as_of - UPDATE_WINDOW,
-    ).filter(Q(documents_updated_on__isnull=True) | Q(documents_updated_on__gt=as_of))
+    stale_changes = stale_recorded_changes(agency=OuterRef("pk"), as_of=as_of)
+    overdue_flags = overdue_legal_flags(agency=OuterRef("pk"), as_of=as_of)
     objectives = ReviewInput.objects.filter(
         review__agency=OuterRef("pk"), review__year=year, key="objectives"
     )
@@ -58,7 +57,7 @@ def province_overview(*, person: Person, year: int, as_of: dt.date) -> QuerySet[
             objectives_total=Subquery(_json_int(objectives, "total")),
             cars_open=_count(cars),
             cars_overdue=_count(cars.filter(due_on__lt=as_of)),
-            stale_changes=_count(stale_changes),
+            stale_changes=_count(stale_changes) + _flag_count(overdue_flags),
         )
         .order_by("name")
     )

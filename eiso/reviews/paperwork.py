@@ -24,12 +24,13 @@ from eiso.core.layout import (
     Signature,
     StateDocument,
     Table,
+    issuing_body_lines,
     render_docx,
     render_pdf,
 )
-from eiso.core.models import QmsProfile
-from eiso.reviews.choices import ActionState, Attendance, DecisionKind
-from eiso.reviews.models import ManagementReview, QmsRecord
+from eiso.core.models import QmsProfile, SteeringCommittee
+from eiso.reviews.choices import ActionState, Attendance, ChangeKind, DecisionKind
+from eiso.reviews.models import ManagementReview, QmsChange, QmsRecord
 from eiso.reviews.sections import section_chart, section_text
 from eiso.reviews.sections.base import d, no_data, pct, vnd
 from eiso.reviews.selectors import attendance, review_decisions, review_inputs
@@ -70,8 +71,8 @@ def agency_short(review: ManagementReview) -> str:
 
 @in_vietnamese
 def minutes_document(review: ManagementReview, *, with_charts: bool = True) -> StateDocument:
-    present = attendance(review=review, status=Attendance.PRESENT)
-    absent = attendance(review=review, status=Attendance.ABSENT)
+    present = by_rank(list(attendance(review=review, status=Attendance.PRESENT)))
+    absent = by_rank(list(attendance(review=review, status=Attendance.ABSENT)))
     inputs = list(review_inputs(review=review))
     decisions = list(review_decisions(review=review))
     held = review.held_on or review.planned_on
@@ -84,12 +85,13 @@ def minutes_document(review: ManagementReview, *, with_charts: bool = True) -> S
         Heading("I. THÀNH PHẦN THAM DỰ"),
         Paragraph(f"Chủ trì: {_person(review.chair)}, Trưởng Ban Chỉ đạo ISO."),
         Paragraph(f"Thư ký: {_person(review.secretary)}."),
-        Paragraph("Có mặt: " + (", ".join(_person(p) for p in present) or "—") + "."),
+        Paragraph("Có mặt: " + (", ".join(_person(p) for p in present) or "không có") + "."),
         Paragraph("Vắng mặt: " + (", ".join(_person(p) for p in absent) or "không") + "."),
         Heading("II. NỘI DUNG CUỘC HỌP"),
         Paragraph("Chương trình họp:", bold=True),
         BulletList(
-            [f"{i.title} (ISO 9001, 9.3.2 {i.clause})" for i in inputs] + ["Hoạch định HTQLCL năm sau"]
+            [f"{i.title} (ISO 9001, 9.3.2 {i.clause})" for i in inputs]
+            + [f"Hoạch định HTQLCL năm {review.year + 1}"]
         ),
         Paragraph(
             f"Thư ký ISO báo cáo các nội dung đầu vào, số liệu tính đến ngày {d(review.inputs_as_of)}:",
@@ -127,11 +129,14 @@ def minutes_document(review: ManagementReview, *, with_charts: bool = True) -> S
         issued_on=review.minutes_issued_on or held,
         blocks=blocks,
         signatures=[
-            Signature(position="THƯ KÝ", name=review.secretary.full_name),
-            Signature(position="CHỦ TRÌ", name=review.chair.full_name),
+            Signature(position="THƯ KÝ", name=review.secretary.full_name, note=SIGN_NOTE),
+            Signature(position="CHỦ TRÌ", name=review.chair.full_name, note=SIGN_NOTE),
         ],
         recipients=["Ban Chỉ đạo ISO;", "Các phòng thuộc Sở;", "Lưu: VT, ISO."],
     )
+
+
+SIGN_NOTE = "(Ký, ghi rõ họ tên)"  # the minutes form asks for it; never under the Director
 
 
 def decisions_table(decisions: list[Any]) -> Table:
@@ -156,7 +161,24 @@ def _time(value: dt.time | None) -> str:
 
 
 def _person(person: Any) -> str:
-    return f"Ông/Bà {person.full_name}" + (f", {person.title}" if person.title else "")
+    """A person named as an official: the name and the person's own title (no generic "Ông/Bà")."""
+    return person.full_name + (f", {person.title}" if person.title else "")
+
+
+RANKS = ("giám đốc", "phó giám đốc", "chánh", "phó chánh", "trưởng phòng", "phó trưởng phòng")
+
+
+def by_rank(people: list[Any]) -> list[Any]:
+    """Participants in order of rank: director, deputies, heads, deputy heads, then staff, each by name."""
+
+    def rank(person: Any) -> tuple[int, str]:
+        title = (person.title or "").lower()
+        for number, word in enumerate(RANKS):
+            if title.startswith(word):
+                return number, person.full_name
+        return len(RANKS), person.full_name
+
+    return sorted(people, key=rank)
 
 
 # --- conclusion notice, news article ----------------------------------------------------------------------
@@ -234,6 +256,12 @@ def news_text(review: ManagementReview) -> list[str]:
             f"Tính đến thời điểm ngày {d(review.inputs_as_of)}, Mục tiêu chất lượng năm {review.year} đã đạt một số "
             "chỉ tiêu sau: " + "; ".join(figures) + "."
         )
+    audit = inputs.get("internal_audit", {})
+    audit_lines = section_text("internal_audit", audit) if audit.get("available") else []
+    if audit_lines:
+        paragraphs.append(
+            "Về công tác đánh giá nội bộ: " + " ".join(line.rstrip(".") + "." for line in audit_lines)
+        )
     directives = [x.text[0].lower() + x.text[1:] for x in review_decisions(review=review) if x.text]
     paragraphs.append(
         f"Kết thúc cuộc họp, đồng chí {review.chair.full_name}, {review.chair.title or 'Giám đốc'} - Trưởng ban Chỉ "
@@ -251,10 +279,11 @@ def news_document(review: ManagementReview) -> StateDocument:
         type_code="",
         number="",
         doc_type_name="",
-        summary=f"Họp xem xét của lãnh đạo về Hệ thống quản lý chất lượng năm {review.year} (bản thảo tin bài)",
+        summary=f"{agency_short(review)} họp xem xét của lãnh đạo về Hệ thống quản lý chất lượng năm {review.year}",
         issued_on=(review.held_on or review.planned_on) + dt.timedelta(days=1),
         blocks=[Paragraph(p) for p in news_text(review)],
-        signatures=[Signature(position="NGƯỜI VIẾT", name=review.secretary.full_name)],
+        signatures=[Signature(position="", name=review.secretary.full_name)],
+        article=True,
     )
 
 
@@ -263,11 +292,12 @@ def news_document(review: ManagementReview) -> StateDocument:
 
 @in_vietnamese
 def self_report_document(review: ManagementReview) -> StateDocument:
+    """Every sentence comes from a record, or says visibly which record is missing (`self_report_missing`)."""
     agency = review.agency
     profile = QmsProfile.objects.filter(agency=agency).first()
     inputs = {i.key: i for i in review_inputs(review=review)}
     decisions = list(review_decisions(review=review))
-    records = {r.kind: r for r in QmsRecord.objects.filter(agency=agency).order_by("issued_on")}
+    facts = _self_report_facts(review, profile)
 
     def lines(key: str) -> list[str]:
         item = inputs.get(key)
@@ -280,7 +310,7 @@ def self_report_document(review: ManagementReview) -> StateDocument:
         ),
         Heading("I. VIỆC ĐÁP ỨNG CÁC YÊU CẦU CỦA TIÊU CHUẨN TCVN ISO 9001"),
         Paragraph("a) Phạm vi áp dụng:", bold=True),
-        Paragraph(profile.scope if profile and profile.scope else "Chưa xác định phạm vi."),
+        Paragraph(profile.scope if profile and profile.scope else MISSING + "phạm vi áp dụng HTQLCL."),
         BulletList(lines("procedures")),
         Paragraph("b) Phổ biến tài liệu, quy trình đến cán bộ, công chức:", bold=True),
         BulletList(lines("documents")),
@@ -298,23 +328,21 @@ def self_report_document(review: ManagementReview) -> StateDocument:
             + lines("internal_audit")
             + lines("nonconformities")
         ),
-        Paragraph("e) Khiếu nại liên quan đến phạm vi HTQLCL: không.", bold=True),
+        Paragraph("e) Khiếu nại liên quan đến phạm vi HTQLCL:", bold=True),
+        BulletList([facts["complaints"]]),
         Paragraph("g) Cải tiến:", bold=True),
-        BulletList([x.text for x in decisions] or ["Không có."]),
+        BulletList(
+            [x.text for x in decisions] or ["Cuộc họp xem xét của lãnh đạo chưa có kết luận cải tiến."]
+        ),
         Heading("II. VIỆC TUÂN THỦ QUYẾT ĐỊNH SỐ 19/2014/QĐ-TTg"),
         BulletList(
             [
-                "a) Lãnh đạo và cán bộ, công chức tham gia xây dựng, áp dụng HTQLCL; Ban Chỉ đạo ISO đã được thành lập.",
-                "b) Người đứng đầu xác nhận hiệu lực: "
-                + (
-                    _record_line(records.get("effectiveness"))
-                    or _profile_date(profile, "effectiveness_confirmed_on")
-                ),
-                "c) Công bố phù hợp: "
-                + (_record_line(records.get("announcement")) or _profile_announcement(profile)),
+                "a) Sự tham gia của lãnh đạo và cán bộ, công chức: " + facts["committee"],
+                "b) Người đứng đầu xác nhận hiệu lực: " + facts["effectiveness"],
+                "c) Công bố phù hợp: " + facts["announcement"],
                 "d) Cập nhật thay đổi của văn bản pháp luật: " + "; ".join(lines("changes")),
-                "đ) Công bố lại khi điều chỉnh phạm vi: chưa phát sinh.",
-                "e) Tổ chức tư vấn: không thuê tổ chức tư vấn.",
+                "đ) Công bố lại khi điều chỉnh phạm vi: " + facts["reannouncement"],
+                "e) Tổ chức tư vấn: " + facts["consultant"],
             ]
         ),
     ]
@@ -331,21 +359,116 @@ def self_report_document(review: ManagementReview) -> StateDocument:
     )
 
 
+MISSING = "Chưa có hồ sơ: "
+
+
+def self_report_missing(review: ManagementReview) -> list[str]:
+    """What the self-report cannot state from records: listed beside its issue button."""
+    profile = QmsProfile.objects.filter(agency=review.agency).first()
+    facts = _self_report_facts(review, profile)
+    missing = [text for text in facts.values() if MISSING in text]
+    if not (profile and profile.scope):
+        missing.insert(0, MISSING + "phạm vi áp dụng HTQLCL.")
+    return missing
+
+
+def _self_report_facts(review: ManagementReview, profile: QmsProfile | None) -> dict[str, str]:
+    agency, year = review.agency, review.year
+    records = {r.kind: r for r in QmsRecord.objects.filter(agency=agency).order_by("issued_on", "id")}
+    return {
+        "complaints": _complaints(review),
+        "committee": _committee_line(review),
+        "effectiveness": _record_line(records.get("effectiveness"))
+        or _profile_date(profile, "effectiveness_confirmed_on"),
+        "announcement": _record_line(records.get("announcement")) or _profile_announcement(profile),
+        "reannouncement": _reannouncement(agency, year, records.get("announcement")),
+        "consultant": MISSING + "thông tin về việc thuê tổ chức tư vấn (nhập tại hồ sơ HTQLCL).",
+    }
+
+
+def _complaints(review: ManagementReview) -> str:
+    from eiso.improvements.choices import NcSource
+    from eiso.improvements.models import Nonconformity
+
+    count = Nonconformity.objects.filter(
+        agency=review.agency, source_kind=NcSource.COMPLAINT, raised_on__year=review.year
+    ).count()
+    if count:
+        return (
+            f"Năm {review.year} ghi nhận {count} phản ánh, kiến nghị liên quan đến phạm vi HTQLCL "
+            "(sổ theo dõi sự không phù hợp)."
+        )
+    return (
+        f"Sổ theo dõi sự không phù hợp năm {review.year} không ghi nhận phản ánh, kiến nghị nào liên quan "
+        "đến phạm vi HTQLCL."
+    )
+
+
+def _committee_line(review: ManagementReview) -> str:
+    committee = SteeringCommittee.objects.filter(agency=review.agency, is_current=True).first()
+    present = len(attendance(review=review, status=Attendance.PRESENT))
+    meeting = (
+        f" {present} thành viên dự họp xem xét của lãnh đạo ngày {d(review.held_on)}."
+        if review.held_on
+        else ""
+    )
+    if committee is None:
+        return MISSING + "quyết định thành lập Ban Chỉ đạo ISO." + meeting
+    return (
+        f"Ban Chỉ đạo ISO thành lập theo Quyết định số {committee.decision_number} ngày "
+        f"{d(committee.decision_date)}, do {_person(committee.head)} làm Trưởng ban." + meeting
+    )
+
+
+def _reannouncement(agency: Any, year: int, announcement: QmsRecord | None) -> str:
+    """QĐ 19/2014 Art. 4 cl. 4(c): a scope change calls for a new announcement."""
+    changes = list(
+        QmsChange.objects.filter(agency=agency, kind=ChangeKind.SCOPE, effective_on__year__lte=year)
+        .filter(effective_on__year__gte=year - 1)
+        .order_by("effective_on")
+    )
+    if not changes:
+        return f"sổ thay đổi HTQLCL không ghi nhận điều chỉnh phạm vi trong năm {year - 1} và năm {year}."
+    parts = []
+    for change in changes:
+        after = (
+            QmsRecord.objects.filter(agency=agency, kind="announcement", issued_on__gte=change.effective_on)
+            .order_by("issued_on")
+            .first()
+        )
+        told = f"phạm vi điều chỉnh từ ngày {d(change.effective_on)} ({change.title})"
+        if after:
+            parts.append(
+                f"{told}; đã công bố lại theo Quyết định số {after.number} ngày {d(after.issued_on)}"
+            )
+        else:
+            parts.append(
+                f"{told}; CHƯA CÔNG BỐ LẠI (Quyết định số 19/2014/QĐ-TTg, Điều 4 khoản 4 điểm c). "
+                + MISSING
+                + "quyết định công bố lại"
+            )
+    return "; ".join(parts) + "."
+
+
 def _record_line(record: QmsRecord | None) -> str:
     if record is None:
         return ""
-    return f"số {record.number or '…'} ngày {d(record.issued_on)}."
+    number = f"số {record.number}" if record.number else "(" + MISSING + "số văn bản)"
+    return f"văn bản {number} ngày {d(record.issued_on)}."
 
 
 def _profile_date(profile: QmsProfile | None, name: str) -> str:
     value = getattr(profile, name, None) if profile else None
-    return f"ngày {d(value)}." if value else "chưa thực hiện."
+    return f"ngày {d(value)} (" + MISSING + "số văn bản)." if value else MISSING + "văn bản xác nhận."
 
 
 def _profile_announcement(profile: QmsProfile | None) -> str:
     if profile and profile.announced_on:
-        return f"Quyết định số {profile.announcement_number} ngày {d(profile.announced_on)}; đã niêm yết tại trụ sở và đăng trên Trang thông tin điện tử."
-    return "chưa công bố."
+        return (
+            f"Quyết định số {profile.announcement_number or '(' + MISSING + 'số văn bản)'} "
+            f"ngày {d(profile.announced_on)}."
+        )
+    return MISSING + "quyết định công bố phù hợp."
 
 
 # --- QMS records ------------------------------------------------------------------------------------------
@@ -357,22 +480,24 @@ def record_document(record: QmsRecord) -> StateDocument:
     scope = record.scope or (getattr(getattr(agency, "qms_profile", None), "scope", "") or "")
     if record.kind == "announcement":
         blocks: list[Block] = [
-            Paragraph(f"GIÁM ĐỐC {agency.name.upper()}", bold=True),
+            Paragraph(f"GIÁM ĐỐC {' '.join(issuing_body_lines(agency))}", bold=True, center=True),
             Paragraph(
                 "Căn cứ Quyết định số 19/2014/QĐ-TTg ngày 05 tháng 3 năm 2014 của Thủ tướng Chính phủ về việc áp dụng "
                 "Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001 vào hoạt động của các cơ quan, "
                 "tổ chức thuộc hệ thống hành chính nhà nước;",
                 italic=True,
             ),
-            Paragraph("Xét đề nghị của Trưởng Ban Chỉ đạo ISO,", italic=True),
-            Paragraph("QUYẾT ĐỊNH:", bold=True),
+            Paragraph("Theo đề nghị của Trưởng Ban Chỉ đạo ISO.", italic=True),
+            Paragraph("QUYẾT ĐỊNH:", bold=True, center=True),
             Paragraph(
-                f"Điều 1. Công bố Hệ thống quản lý chất lượng của {agency.name} phù hợp Tiêu chuẩn quốc gia "
-                f"TCVN ISO 9001:2015 đối với các lĩnh vực hoạt động: {scope}"
+                f"Công bố Hệ thống quản lý chất lượng của {agency.name} phù hợp Tiêu chuẩn quốc gia "
+                f"TCVN ISO 9001:2015 đối với các lĩnh vực hoạt động: {scope}",
+                lead="Điều 1.",
             ),
-            Paragraph("Điều 2. Quyết định này có hiệu lực kể từ ngày ký."),
+            Paragraph("Quyết định này có hiệu lực kể từ ngày ký.", lead="Điều 2."),
             Paragraph(
-                "Điều 3. Ban Chỉ đạo ISO, Chánh Văn phòng và Trưởng các phòng chịu trách nhiệm thi hành Quyết định này./."
+                "Ban Chỉ đạo ISO, Chánh Văn phòng và Trưởng các phòng chịu trách nhiệm thi hành Quyết định này./.",
+                lead="Điều 3.",
             ),
         ]
         return StateDocument(

@@ -35,15 +35,15 @@ class Nonconformities(Section[NonconformitiesData]):
                 opened=g("opened", 0), requested=g("requested", 0)
             ),
             _(
-                "Đã đóng {closed} (đúng hạn {on_time}); kiểm tra có hiệu lực {effective}, "
-                "chưa hiệu lực {not_effective}."
+                "Yêu cầu hành động khắc phục đã đóng: {closed} (đúng hạn {on_time}); kiểm tra có hiệu lực "
+                "{effective}, chưa hiệu lực {not_effective}."
             ).format(
                 closed=g("closed", 0),
                 on_time=g("closed_on_time", 0),
                 effective=g("verified_effective", 0),
                 not_effective=g("verified_not_effective", 0),
             ),
-            _("Còn mở {open}, trong đó quá hạn {overdue}.").format(
+            _("Yêu cầu hành động khắc phục còn mở: {open}, trong đó quá hạn {overdue}.").format(
                 open=g("open", 0), overdue=g("overdue", 0)
             ),
         ]
