@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from eiso.core.clientaddr import client_address
 from eiso.core.models import Agency
 from eiso.core.ratelimit import ratelimited
 from eiso.surveys.forms import SurveyForm, SurveyStartForm
-from eiso.surveys.services import questionnaire_default_create, survey_response_submit
+from eiso.surveys.services import client_key_for, questionnaire_default_create, survey_response_submit
 
 
 def _agency(code: str) -> Agency:
@@ -41,6 +42,7 @@ def survey_form(request: HttpRequest, agency_code: str) -> HttpResponse:
                     questionnaire=questionnaire,
                     answers=form.answers(),
                     dossier_code=form.cleaned_data["dossier_code"],
+                    client_key=client_key_for(client_address(request)),
                 )
             except ValidationError as error:
                 form.apply_errors(error)

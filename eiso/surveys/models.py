@@ -130,6 +130,12 @@ class SurveyResponse(TimeStampedModel):
     )
     overall = models.PositiveSmallIntegerField(_("đánh giá chung"), null=True, blank=True)
     comment = models.TextField(_("ý kiến"), blank=True)
+    client_key = models.CharField(
+        _("khóa thiết bị gửi"),
+        max_length=64,
+        blank=True,
+        help_text=_("Băm một chiều địa chỉ gửi phiếu: giới hạn phiếu ẩn danh, không lưu địa chỉ."),
+    )
     history = HistoricalRecords()
 
     agency_path: ClassVar[str] = "questionnaire__agency"
@@ -145,7 +151,10 @@ class SurveyResponse(TimeStampedModel):
                 name="one_response_per_dossier_code",
             )
         ]
-        indexes = [models.Index(fields=["questionnaire", "period"], name="survey_response_period_idx")]
+        indexes = [
+            models.Index(fields=["questionnaire", "period"], name="survey_response_period_idx"),
+            models.Index(fields=["client_key", "submitted_at"], name="survey_response_client_idx"),
+        ]
 
     def __str__(self) -> str:
         return _("Phiếu khảo sát #{id}").format(id=self.pk)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any
 
-from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from eiso.core.models import Agency, Person
 from eiso.core.services import event_record
+from eiso.dossiers.choices import FINISHED
+from eiso.dossiers.models import Dossier
 from eiso.surveys.choices import Channel, QuestionKind
 from eiso.surveys.models import Answer, Question, Questionnaire, SurveyResponse
 
@@ -51,20 +54,43 @@ def questionnaire_default_create(*, agency: Agency, actor: Person | None = None)
     return questionnaire
 
 
-def _dossier_links(agency: Agency, code: str) -> dict[str, Any]:
-    """id, procedure_id and division_id of the agency's dossier with this code, if the dossier exists."""
-    if not code:
-        return {}
-    try:
-        dossier_model = apps.get_model("dossiers", "Dossier")
-    except LookupError:
-        return {}
+# Anonymous online responses (no dossier code) from one client within a day: more are refused, so that
+# one person cannot stuff the satisfaction rate.
+ANONYMOUS_PER_CLIENT_PER_DAY = 3
+
+
+def client_key_for(address: str) -> str:
+    """A one-way key of the client's address: enough to throttle, not enough to find the citizen."""
+    if not address:
+        return ""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:survey:{address}".encode()).hexdigest()[:64]
+
+
+def _finished_dossier(agency: Agency, code: str) -> dict[str, Any] | None:
+    """id, procedure_id and division_id of the agency's finished dossier with this code, or None."""
     row = (
-        dossier_model._default_manager.filter(agency=agency, code=code)
+        Dossier.objects.filter(agency=agency, code=code, status__in=FINISHED)
         .values("id", "procedure_id", "division_id")
         .first()
     )
-    return dict(row) if row else {}
+    return dict(row) if row else None
+
+
+def _check_client(questionnaire: Questionnaire, client_key: str, now: dt.datetime) -> None:
+    recent = SurveyResponse.objects.filter(
+        questionnaire__agency=questionnaire.agency,
+        client_key=client_key,
+        dossier_code="",
+        submitted_at__gt=now - dt.timedelta(days=1),
+    ).count()
+    if recent >= ANONYMOUS_PER_CLIENT_PER_DAY:
+        raise ValidationError(
+            _(
+                "Quý vị đã gửi {count} phiếu không kèm mã hồ sơ trong 24 giờ qua. Vui lòng nhập mã hồ sơ đã "
+                "giải quyết để gửi thêm đánh giá."
+            ).format(count=recent),
+            code="throttled",
+        )
 
 
 def _valid_range(question: Question) -> range:
@@ -81,8 +107,13 @@ def survey_response_submit(
     period: dt.date | None = None,
     entered_by: Person | None = None,
     submitted_at: dt.datetime | None = None,
+    client_key: str = "",
 ) -> SurveyResponse:
     """Record one anonymous response. `answers` maps question id to an int (scales) or a str (text).
+
+    A response naming a dossier is accepted only when the code is one of the agency's finished dossiers
+    (and counts for it once); a response without a code is anonymous, and one client (`client_key`, see
+    `client_key_for`) sends at most ANONYMOUS_PER_CLIENT_PER_DAY of them a day.
 
     Raises ValidationError keyed by field ("dossier_code", "q_<id>") so forms show each message in place.
     """
@@ -91,6 +122,16 @@ def survey_response_submit(
     errors: dict[str, list[str]] = {}
     if not questionnaire.active and channel == Channel.ONLINE:
         raise ValidationError(_("Bộ câu hỏi này đã ngừng sử dụng."))
+    now = submitted_at or timezone.now()
+    links = _finished_dossier(agency, dossier_code) if dossier_code else {}
+    if links is None:
+        errors["dossier_code"] = [
+            _(
+                "Không tìm thấy hồ sơ {code} đã giải quyết xong tại cơ quan này. Kiểm tra mã trên giấy hẹn."
+            ).format(code=dossier_code)
+        ]
+    elif not dossier_code and client_key:
+        _check_client(questionnaire, client_key, now)
     if (
         dossier_code
         and SurveyResponse.objects.filter(questionnaire=questionnaire, dossier_code=dossier_code).exists()
@@ -124,10 +165,9 @@ def survey_response_submit(
     if errors:
         raise ValidationError(errors)
 
-    now = submitted_at or timezone.now()
     overall = next((value for question, value, _text in cleaned if question.is_overall), None)
     comment = "\n".join(text for _q, _v, text in cleaned if text)
-    links = _dossier_links(agency, dossier_code)
+    links = links or {}
     try:
         with transaction.atomic():
             response = SurveyResponse.objects.create(
@@ -142,6 +182,7 @@ def survey_response_submit(
                 entered_by=entered_by,
                 overall=overall,
                 comment=comment,
+                client_key=client_key,
             )
     except IntegrityError as exc:  # a concurrent response for the same dossier code
         raise ValidationError(

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from eiso.core.demo import DEMO_AGENCY_CODE
+from eiso.dossiers.choices import FINISHED
+from eiso.dossiers.models import Dossier
+from eiso.surveys.models import SurveyResponse
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -22,7 +25,15 @@ def _fill_all(page: Page) -> None:
 
 def test_a_citizen_rates_a_dossier_on_a_phone_and_cannot_rate_it_twice(live_url: str, page: Page) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
-    url = f"{live_url}/cong-khai/khao-sat/{DEMO_AGENCY_CODE}/?ma=PHONE-0001"
+    rated = SurveyResponse.objects.exclude(dossier_code="").values("dossier_code")
+    dossier = (
+        Dossier.objects.filter(agency__code=DEMO_AGENCY_CODE, status__in=FINISHED)
+        .exclude(code__in=rated)
+        .order_by("id")
+        .first()
+    )
+    assert dossier is not None
+    url = f"{live_url}/cong-khai/khao-sat/{DEMO_AGENCY_CODE}/?ma={dossier.code}"
     page.goto(url)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # one column, no sideways scrolling
     submit = page.get_by_role("button", name="Gửi đánh giá")
@@ -36,7 +47,7 @@ def test_a_citizen_rates_a_dossier_on_a_phone_and_cannot_rate_it_twice(live_url:
     page.get_by_role("button", name="Gửi đánh giá").click()
     message = page.locator("#id_dossier_code_error")
     message.wait_for()
-    assert "PHONE-0001 đã được đánh giá" in message.inner_text()
+    assert f"{dossier.code} đã được đánh giá" in message.inner_text()
 
 
 def test_an_incomplete_form_shows_a_message_at_each_missing_question(live_url: str, page: Page) -> None:

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from eiso.core.testing import Personas
+from eiso.dossiers.tests.factories import make_procedure, received, resolved
 from eiso.surveys.models import Questionnaire, SurveyResponse
 from eiso.surveys.tests.conftest import answers_for
 
@@ -37,11 +38,17 @@ def test_the_start_page_sends_the_citizen_to_the_chosen_agency_with_the_code(per
     assert response["Location"].endswith(f"/cong-khai/khao-sat/{personas.agency.code}/?ma=HS-1")
 
 
+def _finished(personas: Personas, code: str) -> str:
+    procedure = make_procedure(personas.agency, code=f"P-{code}")
+    return resolved(procedure, "2017-03-02 09:00", "2017-03-03 10:00", code=code).code
+
+
 def test_a_valid_submission_is_stored_anonymously_and_thanks_the_citizen(
     personas: Personas, questionnaire: Questionnaire
 ) -> None:
     url = reverse("portal:survey_form", kwargs={"agency_code": personas.agency.code})
-    response = Client(enforce_csrf_checks=False).post(url, _post_data(questionnaire, overall=4, code="HS-1"))
+    code = _finished(personas, "HS-1")
+    response = Client(enforce_csrf_checks=False).post(url, _post_data(questionnaire, overall=4, code=code))
     assert response.status_code == 302, re.findall(
         r"invalid-feedback[^>]*>([^<]*)", response.content.decode()
     )
@@ -59,6 +66,7 @@ def test_a_second_response_for_the_same_dossier_code_is_rejected_with_a_clear_me
     personas: Personas, questionnaire: Questionnaire
 ) -> None:
     url = reverse("portal:survey_form", kwargs={"agency_code": personas.agency.code})
+    _finished(personas, "HS-7")
     Client().post(url, _post_data(questionnaire, code="HS-7"))
     response = Client().post(url, _post_data(questionnaire, code="HS-7"))
     html = response.content.decode()
@@ -68,13 +76,36 @@ def test_a_second_response_for_the_same_dossier_code_is_rejected_with_a_clear_me
     assert SurveyResponse.objects.count() == 1
 
 
-def test_responses_without_a_dossier_code_are_not_limited(
+def test_one_client_sends_at_most_three_anonymous_responses_a_day(
     personas: Personas, questionnaire: Questionnaire
 ) -> None:
     url = reverse("portal:survey_form", kwargs={"agency_code": personas.agency.code})
     for _ in range(3):
         Client().post(url, _post_data(questionnaire))
-    assert SurveyResponse.objects.count() == 3
+    refused = Client().post(url, _post_data(questionnaire))
+    assert refused.status_code == 200 and "trong 24 giờ qua" in refused.content.decode()
+    Client(REMOTE_ADDR="203.0.113.9").post(url, _post_data(questionnaire))
+    assert SurveyResponse.objects.count() == 4
+    assert SurveyResponse.objects.exclude(client_key="").values("client_key").distinct().count() == 2
+
+
+@pytest.mark.parametrize("case", ["unknown", "unfinished", "other agency"])
+def test_a_response_naming_a_dossier_needs_a_finished_dossier_of_the_agency(
+    personas: Personas, questionnaire: Questionnaire, case: str
+) -> None:
+    code = "KHONG-CO"
+    if case == "unfinished":
+        code = received(make_procedure(personas.agency), "2017-03-02 09:00", code="HS-DANG-XU-LY").code
+    elif case == "other agency":
+        code = _finished(personas, "HS-KHAC")
+        from eiso.dossiers.models import Dossier
+
+        Dossier.objects.filter(code=code).update(agency=personas.other_agency)
+    url = reverse("portal:survey_form", kwargs={"agency_code": personas.agency.code})
+    response = Client().post(url, _post_data(questionnaire, code=code))
+    assert response.status_code == 200
+    assert f"Không tìm thấy hồ sơ {code} đã giải quyết xong" in response.content.decode()
+    assert not SurveyResponse.objects.exists()
 
 
 def test_an_invalid_submission_gets_a_message_next_to_each_faulty_question(
