@@ -137,7 +137,7 @@ def _car(
     )
     # A final request is frozen with its actions (eiso.improvements.freezes): it reaches its final state
     # in `_finish`, after its actions are recorded.
-    state = fields.pop("state")
+    state = str(fields.pop("state"))
     car, _ = CorrectiveAction.objects.update_or_create(
         agency=ctx.agency,
         number=number,
