@@ -46,6 +46,7 @@ from eiso.documents.models import (
     DocumentVersion,
     LegalChangeFlag,
 )
+from eiso.signatures.services import signed_issue_pdf, verify_upload
 
 DRAFTER_ROLES = (
     Role.ISO_SECRETARY,
@@ -138,6 +139,39 @@ def _sniff(file: UploadedFile, head: bytes) -> str | None:
             file.seek(0)
         return FileKind.DOCX if "word/document.xml" in names else None
     return None
+
+
+def _verify_signatures(version: DocumentVersion, file: UploadedFile | None, actor: Person) -> None:
+    """An uploaded PDF's digital signatures are checked; the result shows on the version and its history."""
+    if file is not None and version.file_kind == FileKind.PDF:
+        file.seek(0)
+        data = file.read()
+        verify_upload(
+            agency=version.document.agency,
+            data=data,
+            file_name=version.file_name,
+            actor=actor,
+            target=version,
+        )
+
+
+def _sign_issued(version: DocumentVersion, actor: Person) -> None:
+    """Issuing = signing the version's PDF when the agency has a signing key (a DOCX is issued as it is)."""
+    if not version.file or version.file_kind != FileKind.PDF:
+        return
+    with version.file.open("rb") as handle:
+        pdf = handle.read()
+    signer = version.approved_by
+    signed_issue_pdf(
+        agency=version.document.agency,
+        target=version,
+        kind="version",
+        file_name=version.file_name or f"{version.document.code}.pdf",
+        pdf=pdf,
+        signer=signer,
+        signer_name=signer.full_name if signer else "",
+        actor=actor,
+    )
 
 
 def _attach(version: DocumentVersion, file: UploadedFile | None) -> list[str]:
@@ -279,6 +313,7 @@ def version_create(
     _attach(version, file)
     version.save()
     event_record(agency=document.agency, actor=actor, verb="document_version.drafted", target=version)
+    _verify_signatures(version, file, actor)
     return version
 
 
@@ -294,6 +329,7 @@ def version_update(
     changed = [*fields, *_attach(version, file), "updated_at"]
     version.save(update_fields=changed)
     event_record(agency=version.document.agency, actor=actor, verb="document_version.edited", target=version)
+    _verify_signatures(version, file, actor)
     return version
 
 
@@ -409,6 +445,7 @@ def version_issue(
         resolution=_("Đã ban hành phiên bản {label}.").format(label=version.label),
     )
     event_record(agency=document.agency, actor=actor, verb="document_version.issued", target=version)
+    _sign_issued(version, actor)
     return version
 
 
