@@ -2,6 +2,7 @@
 freezes one MeasurementSnapshot per indicator as of the data date, with the same figures the review shows."""
 
 import datetime as dt
+from decimal import Decimal
 
 from eiso.core.testing import Personas
 from eiso.objectives.models import MeasurementSnapshot
@@ -38,7 +39,7 @@ def test_collecting_the_inputs_freezes_each_indicator_as_a_measurement_snapshot(
     item = data["items"][0]
     assert (item["value"], item["display"], item["status"]) == (87.5, "21/24", "met")
     snapshot = MeasurementSnapshot.objects.get(indicator_id=item["indicator_id"], as_of=AS_OF)
-    assert (float(snapshot.value), snapshot.status, snapshot.data["display"]) == (87.5, "met", "21/24")
+    assert (snapshot.value, snapshot.status, snapshot.data["display"]) == (Decimal("87.50"), "met", "21/24")
     lines = section_text("objectives", data)
     assert lines[0] == "Đạt 1/1 chỉ tiêu." and "87,5% (21/24) — Đạt" in lines[1]
 
