@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
     "simple_history",
     "axes",
     *EISO_APPS,
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -268,3 +270,22 @@ AXES_CLIENT_IP_CALLABLE = "eiso.core.clientaddr.client_address"
 
 # The day the application lives on (eiso.core.clock), e.g. 2017-08-07 for the demo; empty: the real date.
 EISO_TODAY = env_str("EISO_TODAY", "")
+
+# Content-Security-Policy (django-csp): scripts only from the site's own static files, no inline script or
+# handler anywhere (eiso/core/static/core/behaviours.js holds the small behaviours pages need). Inline
+# styles stay allowed: the charts are inline SVG carrying their own <style>, and htmx injects its
+# indicator style; style injection cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
