@@ -90,7 +90,7 @@ def _email(message: OutboxMessage, connection: object) -> EmailMultiAlternatives
         bcc=message.bcc,
         reply_to=message.reply_to,
         headers=message.headers,
-        connection=connection,  # type: ignore[arg-type]
+        connection=connection,
     )
     if message.html_body:
         email.attach_alternative(message.html_body, "text/html")

@@ -16,5 +16,6 @@ def test_add_agency_creates_the_first_iso_secretary_without_a_password() -> None
     )  # fmt: skip
     person = Person.objects.get(user__username="thuky.snv")
     assert person.agency.code == "SNV-KH" and person.has_role(Role.ISO_SECRETARY)
+    assert person.user is not None
     assert not person.user.has_usable_password(), "the operator sets it with changepassword"
     assert "eiso changepassword thuky.snv" in out.getvalue()

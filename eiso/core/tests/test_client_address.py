@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.http import HttpRequest
 from django.test import RequestFactory, override_settings
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,11 +13,11 @@ from eiso.core.clientaddr import client_address
 factory = RequestFactory()
 
 
-def request_from(peer: str, forwarded: str | None = None) -> object:
-    extra = {"REMOTE_ADDR": peer}
+def request_from(peer: str, forwarded: str | None = None) -> HttpRequest:
+    request = factory.get("/", REMOTE_ADDR=peer)
     if forwarded is not None:
-        extra["HTTP_X_FORWARDED_FOR"] = forwarded
-    return factory.get("/", **extra)
+        request.META["HTTP_X_FORWARDED_FOR"] = forwarded
+    return request
 
 
 def test_without_trusted_proxies_the_direct_peer_counts_whatever_the_header_says() -> None:

@@ -66,6 +66,7 @@ def test_a_large_upload_answers_at_once_and_the_import_finishes_in_the_backgroun
     content = dossier_file(rows, "1.001")
     with gunicorn(tmp_path, server_env(tmp_path)) as url:
         client = HttpSession(url)
+        assert personas.secretary.user is not None
         assert client.login(personas.secretary.user.username, PASSWORD).url.endswith("/")
         answer = client.upload(reverse("dossiers:import"), {}, {"file": ("hoso.csv", content)})
         answered_at = time.time()
