@@ -104,6 +104,12 @@ def me(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+@api.get("/", auth=None, include_in_schema=False)
+def index(request: HttpRequest) -> dict[str, str]:
+    """The API's front door: where its description and documentation are."""
+    return {"name": "eISO API", "version": "1", "openapi": "/api/v1/openapi.json", "docs": "/api/v1/docs/"}
+
+
 api.add_router("", me_router)
 api.add_router("", dossiers.router)
 api.add_router("", reads.router)

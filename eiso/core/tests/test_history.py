@@ -27,10 +27,15 @@ def test_no_history_page_answers_500_or_another_agencys_record(personas: Persona
     client = client_for(personas.secretary)
     labels = [m._meta.label_lower for m in apps.get_models()] + ["nope", "core", "core.nope", "auth.user"]
     for label in labels:
-        for pk in (personas.other_agency.pk, 999999):
-            status = client.get(_history(label, pk)).status_code
-            assert status == 404, f"{label} {pk} -> {status}"
-    assert client.get(_history("core.agency", personas.other_agency.pk)).status_code == 404
+        status = client.get(_history(label, 999999)).status_code
+        assert status == 404, f"{label} 999999 -> {status}"
+    outsider = personas.outsider
+    for label, pk in [
+        ("core.agency", personas.other_agency.pk),
+        ("core.person", outsider.pk),
+        ("core.division", outsider.division_id),
+    ]:
+        assert client.get(_history(label, pk)).status_code == 404, label
 
 
 def test_the_history_page_lists_the_records_domain_events(personas: Personas) -> None:

@@ -69,7 +69,7 @@ def test_navigation_shows_a_module_only_to_the_roles_it_is_for(personas: Persona
     officer_html = client_for(personas.officer).get(reverse("core:dashboard")).content.decode()
     secretary_html = client_for(personas.secretary).get(reverse("core:dashboard")).content.decode()
     supervisor_html = client_for(personas.supervisor).get(reverse("core:dashboard")).content.decode()
-    assert reverse("api:tokens") not in officer_html and reverse("api:tokens") in secretary_html
+    assert reverse("api:keys") not in officer_html and reverse("api:keys") in secretary_html
     assert (
         reverse("reports:province") not in secretary_html and reverse("reports:province") in supervisor_html
     )

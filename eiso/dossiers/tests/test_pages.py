@@ -33,7 +33,8 @@ def test_the_list_never_loads_more_than_a_page(personas: Personas, django_assert
     for i in range(30):
         received(p, "2017-03-02 09:00", code=f"N-{i:02d}")
     client = client_for(personas.viewer)
-    with django_assert_max_num_queries(12):
+    # 11 for the page and its filters, 5 for the shell's "Việc của tôi" counts: none grows with the rows.
+    with django_assert_max_num_queries(17):
         page = client.get(reverse("dossiers:list"))
     assert page.context["page"].paginator.count == 30 and len(page.context["page"].object_list) == 25
 

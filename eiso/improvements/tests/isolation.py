@@ -18,13 +18,15 @@ def url_kwargs(agency: Agency) -> dict[str, dict[str, Any]]:
         agency=agency, number="99/2031", nonconformity=nc, requested_by=person, requested_on=day
     )
     item = ActionItem.objects.create(corrective_action=car, description="x", owner=person, deadline=day)
-    procedure = Procedure.objects.create(
+    procedure, _ = Procedure.objects.get_or_create(
         agency=agency,
-        code="WALK-1",
-        name="Thủ tục bí mật",
-        time_limit_value=5,
-        time_limit_unit="working_days",
-        valid_from=day,
+        code="WALK-NC",
+        defaults={
+            "name": "Thủ tục bí mật",
+            "time_limit_value": 5,
+            "time_limit_unit": "working_days",
+            "valid_from": day,
+        },
     )
     proposal = NcProposal.objects.create(agency=agency, procedure=procedure, proposed_on=day)
     by_car = {"pk": car.pk}
