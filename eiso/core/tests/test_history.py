@@ -30,6 +30,7 @@ def test_no_history_page_answers_500_or_another_agencys_record(personas: Persona
         status = client.get(_history(label, 999999)).status_code
         assert status == 404, f"{label} 999999 -> {status}"
     outsider = personas.outsider
+    assert outsider.division_id is not None
     for label, pk in [
         ("core.agency", personas.other_agency.pk),
         ("core.person", outsider.pk),
