@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Max
-from django.http import FileResponse, HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -17,6 +17,7 @@ from ninja import Field, Query, Router, Schema
 from eiso.api.auth import caller_of
 from eiso.api.problems import Problem
 from eiso.core.access import get_for_agency_or_404, scoped
+from eiso.core.downloads import file_response
 from eiso.core.models import Agency
 from eiso.documents.choices import VersionState
 from eiso.documents.models import Document, DocumentVersion
@@ -213,13 +214,13 @@ def documents(request: HttpRequest, query: Query[AgencyQuery]) -> JsonResponse:
 
 
 @router.get("/documents/{document_id}/file", summary="Tệp của phiên bản hiện hành", response={200: None})
-def document_file(request: HttpRequest, document_id: int, query: Query[AgencyQuery]) -> FileResponse:
+def document_file(request: HttpRequest, document_id: int, query: Query[AgencyQuery]) -> HttpResponse:
     agency = _agency(request, query.agency)
     document = get_for_agency_or_404(Document, agency, pk=document_id)
     version = current_version(document=document)
     if version is None or not version.file:
         raise Problem(404, _("Tài liệu chưa có tệp hiện hành."))
-    return FileResponse(version.file.open("rb"), as_attachment=True, filename=version.file_name or "document")
+    return file_response(version.file, filename=version.file_name or "document")
 
 
 @router.get("/nonconformities", response=Listing, summary="Điểm không phù hợp và hành động khắc phục")

@@ -17,4 +17,5 @@ urlpatterns = [
     path("muc-tieu/<int:pk>/sua/", views.objective_edit, name="objective_edit"),
     path("chi-tieu/<int:pk>/nhap-so-lieu/", views.manual_value_add, name="manual_value_add"),
     path("so-lieu/<int:pk>/ghi-nhan/", views.manual_value_post, name="manual_value_post"),
+    path("so-lieu/<int:pk>/bang-chung/", views.evidence_file, name="evidence_file"),
 ]

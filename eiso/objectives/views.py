@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.forms import BaseForm
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from eiso.core import charts
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
+from eiso.core.downloads import file_response
 from eiso.core.flow import refuse, run_action, run_form
 from eiso.core.permissions import actor
 from eiso.objectives import permissions, selectors, services
@@ -255,6 +256,15 @@ def _indicator_page(request: AgencyRequest, indicator: Indicator, form: BaseForm
         "can_edit": permissions.can_edit_set(person, indicator.objective.objective_set),
     }
     return render(request, "objectives/indicator_detail.html", context)
+
+
+@agency_required
+def evidence_file(request: AgencyRequest, pk: int) -> HttpResponse:
+    """A manual value's evidence file, served only to its agency, with safe headers."""
+    value = get_for_agency_or_404(ManualValue, request.agency, pk=pk)
+    if not value.evidence_file:
+        raise Http404(_("Số liệu này không có tệp bằng chứng."))
+    return file_response(value.evidence_file, filename=value.evidence_file.name or "evidence")
 
 
 @agency_required

@@ -65,9 +65,12 @@ def test_an_anonymous_request_gets_401_with_www_authenticate(client: Client, per
 
 def test_unknown_paths_and_methods_answer_problems_not_html(client: Client, personas: Personas) -> None:
     raw = key_for(personas.agency)
-    for path in ("/api/v1/", "/api/v1", "/api/v1/nothing/here"):
+    for path in ("/api/v1", "/api/v1/nothing/here"):
         response = client.get(path, headers=bearer(raw))
         assert (response.status_code, response["Content-Type"]) == (404, "application/problem+json"), path
+    assert client.get("/api/v1/").json()["openapi"] == "/api/v1/openapi.json", (
+        "the root says where the schema is"
+    )
     response = client.delete(ME, headers=bearer(raw))
     assert response.status_code == 405 and response.json()["status"] == 405
 

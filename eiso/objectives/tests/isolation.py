@@ -38,4 +38,5 @@ def url_kwargs(agency: Agency) -> dict[str, dict[str, Any]]:
         "objectives:objective_edit": {"pk": objective.pk},
         "objectives:manual_value_add": {"pk": indicator.pk},
         "objectives:manual_value_post": {"pk": value.pk},
+        "objectives:evidence_file": {"pk": value.pk},
     }
