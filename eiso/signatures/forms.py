@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eiso.core.forms import BootstrapFormMixin
 from eiso.core.models import Agency, Person
+from eiso.core.uploads import DOCUMENT, IMAGE, PDF, form_clean, upload_validate
 
 MAX_FILE = 5 * 1024 * 1024
 
@@ -42,7 +43,7 @@ class SealForm(BootstrapFormMixin, forms.Form):
     )
 
     def clean_seal_png(self) -> bytes:
-        return _read(self.cleaned_data.get("seal_png"), "seal_png")
+        return _read(form_clean(self.cleaned_data.get("seal_png"), IMAGE), "seal_png")
 
 
 class TsaForm(BootstrapFormMixin, forms.Form):
@@ -85,7 +86,7 @@ class TokenForm(BootstrapFormMixin, forms.Form):
         return f"-----BEGIN CERTIFICATE-----\n{body}-----END CERTIFICATE-----\n"
 
     def clean_signature_png(self) -> bytes:
-        return _read(self.cleaned_data.get("signature_png"), "signature_png")
+        return _read(form_clean(self.cleaned_data.get("signature_png"), IMAGE), "signature_png")
 
 
 class TrustAnchorForm(BootstrapFormMixin, forms.Form):
@@ -105,6 +106,8 @@ class VerifyForm(BootstrapFormMixin, forms.Form):
 
     def clean_file(self) -> tuple[str, bytes]:
         file = self.cleaned_data.get("file")
+        if file and upload_validate(file, purpose_name=DOCUMENT).kind != PDF:
+            raise forms.ValidationError(_("Chỉ kiểm tra được chữ ký số trên tệp PDF."), code="kind")
         return getattr(file, "name", "tep.pdf"), _read(file, "file")
 
 
