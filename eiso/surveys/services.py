@@ -40,6 +40,14 @@ def questionnaire_default_create(*, agency: Agency, actor: Person | None = None)
     existing = Questionnaire.objects.filter(agency=agency, active=True).first()
     if existing is not None:
         return existing
+    try:
+        with transaction.atomic():
+            return _default_questionnaire(agency=agency, actor=actor)
+    except IntegrityError:  # citizens opened the first survey at the same moment: another request made it
+        return Questionnaire.objects.get(agency=agency, active=True)
+
+
+def _default_questionnaire(*, agency: Agency, actor: Person | None) -> Questionnaire:
     questionnaire = Questionnaire.objects.create(agency=agency, title=DEFAULT_TITLE, intro=DEFAULT_INTRO)
     for order, text, kind, required, is_overall in DEFAULT_QUESTIONS:
         Question.objects.create(
