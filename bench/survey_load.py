@@ -90,7 +90,7 @@ def main() -> None:
     run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", DB], env)
     run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DB], env)
     run([str(BIN / "eiso"), "migrate", "-v0"], env)
-    run([str(BIN / "eiso"), "shell", "-c", SETUP.format(agency=AGENCY, count=args.distinct)], env)
+    run([str(BIN / "eiso"), "shell", "-c", SETUP.format(agency=AGENCY, count=args.distinct + 1)], env)
     config = str(CHECKOUT / "deploy" / "gunicorn.conf.py")
     server = subprocess.Popen([str(BIN / "gunicorn"), "-c", config, "eiso.wsgi"], env=env, cwd="/tmp")  # noqa: S108
     base = f"http://127.0.0.1:{args.port}"
@@ -101,7 +101,8 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.5)
-        codes = [f"KS-{n:05d}" for n in range(args.distinct)] + ["KS-00000"] * args.same
+        same = f"KS-{args.distinct:05d}"  # one more finished dossier, rated by every one of --same clients
+        codes = [f"KS-{n:05d}" for n in range(args.distinct)] + [same] * args.same
         started = time.perf_counter()
         with concurrent.futures.ThreadPoolExecutor(args.clients) as pool:
             results = list(pool.map(lambda code: submit(base, code), codes))
