@@ -19,6 +19,7 @@ def test_the_secretary_collects_inputs_holds_the_meeting_records_decisions_and_d
     page.goto("/xem-xet-lanh-dao/")
     page.get_by_label("Năm").fill("2018")
     page.get_by_label("Ngày họp dự kiến").fill("2018-08-06")
+    page.locator("h1").first.click()  # click away to close the date picker, as a person does
     page.get_by_label("Địa điểm").fill("Phòng họp Sở")
     page.get_by_label("Chủ trì").select_option(label="Phạm Duy Lộc")
     page.get_by_label("Thư ký").select_option(label="Nguyễn Thị Kim Anh")
@@ -26,6 +27,7 @@ def test_the_secretary_collects_inputs_holds_the_meeting_records_decisions_and_d
     expect(page.get_by_role("heading", name="Xem xét của lãnh đạo năm 2018")).to_be_visible()
 
     page.get_by_label("Số liệu tính đến ngày").fill("2018-08-01")
+    page.locator("h1").first.click()  # click away to close the date picker, as a person does
     page.get_by_role("button", name="Tổng hợp số liệu đầu vào").click()
     expect(page.get_by_text("Đã tổng hợp số liệu đầu vào.")).to_be_visible()
     # Last year's open directives come back as "status of actions from previous reviews".
@@ -38,6 +40,7 @@ def test_the_secretary_collects_inputs_holds_the_meeting_records_decisions_and_d
 
     page.get_by_text("Ghi nhận cuộc họp đã diễn ra").click()
     page.locator("#id_held_on").fill("2018-08-06")
+    page.locator("h1").first.click()  # click away to close the date picker, as a person does
     page.get_by_role("button", name="Ghi nhận cuộc họp", exact=True).click()
     expect(page.get_by_text("Đã ghi nhận cuộc họp; số liệu đầu vào đã được chốt.")).to_be_visible()
 
