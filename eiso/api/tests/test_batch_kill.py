@@ -8,10 +8,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
-import signal
-import subprocess
-import sys
 import threading
 import urllib.request
 from pathlib import Path
@@ -23,16 +19,13 @@ from django.utils import timezone
 from eiso.api.choices import Scope
 from eiso.api.services import api_client_create, api_key_create
 from eiso.core.testing import Personas
-from eiso.core.tests.servers import REPO, _wait_until_serving, database_url, free_port, wait_for_port
+from eiso.core.tests.servers import database_url, gunicorn, needs_postgresql
 from eiso.dossiers.tests.factories import make_procedure
 from eiso.dossiers.tests.test_job_server_faults import table_digest, wait_for_write
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        os.environ.get("DATABASE_URL", "").split(":")[0] not in {"postgres", "postgresql"},
-        reason="another process must reach the test database (PostgreSQL)",
-    ),
+    needs_postgresql,
 ]
 
 
@@ -61,32 +54,18 @@ def test_kill_9_during_an_api_batch_leaves_the_database_as_before(tmp_path: Path
     client = api_client_create(agency=personas.agency, name="Hệ thống một cửa tỉnh", actor=None)
     expires = timezone.now() + dt.timedelta(days=1)
     _, key = api_key_create(client=client, scopes=[Scope.DOSSIERS_WRITE], expires_at=expires, actor=None)
-    name, port = "eiso-batch-kill", free_port()
-    environment = {
-        **os.environ,
+    name = "eiso-batch-kill"
+    env = {
         "DATABASE_URL": database_url(connection.settings_dict) + f"?application_name={name}",
-        "DJANGO_SETTINGS_MODULE": "eiso.settings",
         "EISO_VAR_DIR": str(tmp_path / "var"),
-        "EISO_BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "1",
         "SECRET_KEY": "test-" + "k" * 60,
     }
-    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    command = [sys.executable, "-m", "gunicorn", "-c", str(REPO / "deploy" / "gunicorn.conf.py"), "eiso.wsgi"]
-    server = subprocess.Popen(command, cwd=tmp_path, env=environment, start_new_session=True)  # noqa: S603
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_port(port, up=True, seconds=300)
-        _wait_until_serving(url)
-        post(url, key, batch(0, 20))
+    with gunicorn(tmp_path, env, workers=1) as server:
+        post(server.url, key, batch(0, 20))
         before = table_digest()
-        sender = threading.Thread(target=post, args=(url, key, batch(100_000, 1000)))
+        sender = threading.Thread(target=post, args=(server.url, key, batch(100_000, 1000)))
         sender.start()
         wait_for_write(name)
-        os.killpg(server.pid, signal.SIGKILL)
+        server.kill_9()
         sender.join(60)
-    finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGKILL)
-        server.wait(30)
     assert table_digest() == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,27 +84,47 @@ def database_url(settings_dict: dict[str, object]) -> str:
     return f"postgres://{user}@{host}:{port}/{settings_dict['NAME']}"
 
 
+needs_postgresql = pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").split(":")[0] not in {"postgres", "postgresql"},
+    reason="another process must reach the test database (PostgreSQL)",
+)
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+
+    def kill_9(self) -> None:
+        """SIGKILL the arbiter and its workers at once, as a crash or an OOM kill would."""
+        with suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
 @contextmanager
-def gunicorn(workdir: Path, env: dict[str, str]) -> Iterator[str]:
-    """gunicorn with the shipped configuration, started from `workdir` (not the checkout); yields its URL."""
+def gunicorn(workdir: Path, env: dict[str, str], *, workers: int = 2) -> Iterator[Server]:
+    """gunicorn with the shipped configuration, started from `workdir` (not the checkout), in a process
+    group of its own."""
     port = free_port()
-    environment = {**os.environ, **env, "EISO_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2"}
+    environment = {**os.environ, **env, "EISO_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers)}
     environment["DJANGO_SETTINGS_MODULE"] = "eiso.settings"
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     command = [sys.executable, "-m", "gunicorn", "-c", str(REPO / "deploy" / "gunicorn.conf.py"), "eiso.wsgi"]
     log = (workdir / "gunicorn.log").open("wb")
-    process = subprocess.Popen(command, cwd=workdir, env=environment, stdout=log, stderr=log)  # noqa: S603
-    url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(  # noqa: S603
+        command, cwd=workdir, env=environment, stdout=log, stderr=log, start_new_session=True
+    )
+    server = Server(f"http://127.0.0.1:{port}", process)
     try:
         wait_for_port(port, up=True, seconds=300)
-        _wait_until_serving(url)
-        yield url
+        _wait_until_serving(server.url)
+        yield server
     finally:
         process.terminate()
         try:
             process.wait(45)
         except subprocess.TimeoutExpired:
-            process.kill()
+            server.kill_9()
             process.wait(10)
         log.close()
 

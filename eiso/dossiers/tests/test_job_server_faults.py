@@ -21,16 +21,13 @@ from django.db import connection
 from django.urls import reverse
 
 from eiso.core.testing import PASSWORD, Personas
-from eiso.core.tests.servers import HttpSession, database_url, gunicorn
+from eiso.core.tests.servers import HttpSession, database_url, gunicorn, needs_postgresql
 from eiso.dossiers.models import Dossier
 from eiso.dossiers.tests.factories import make_procedure
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        os.environ.get("DATABASE_URL", "").split(":")[0] not in {"postgres", "postgresql"},
-        reason="another process must reach the test database (PostgreSQL)",
-    ),
+    needs_postgresql,
 ]
 
 
@@ -51,7 +48,8 @@ def dossier_file(rows: int, procedure_code: str) -> bytes:
 
 
 def test_gunicorn_started_from_another_directory_serves_pages_static_files_and_health(tmp_path: Path) -> None:
-    with gunicorn(tmp_path, server_env(tmp_path)) as url:
+    with gunicorn(tmp_path, server_env(tmp_path)) as server:
+        url = server.url
         client = HttpSession(url)
         assert client.request("/dang-nhap/").status == 200
         assert client.request("/static/vendor/bootstrap/css/bootstrap.min.css").status == 200
@@ -69,7 +67,8 @@ def test_a_large_upload_answers_at_once_and_the_import_finishes_in_the_backgroun
     make_procedure(personas.agency, code="1.001")
     rows = 20_000
     content = dossier_file(rows, "1.001")
-    with gunicorn(tmp_path, server_env(tmp_path)) as url:
+    with gunicorn(tmp_path, server_env(tmp_path)) as server:
+        url = server.url
         client = HttpSession(url)
         user = personas.secretary.user
         assert user is not None
