@@ -3,45 +3,48 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
 from eiso.core.flow import refuse, run_action, run_form
 from eiso.core.permissions import actor
+from eiso.core.tables import list_response
 from eiso.risks import forms, permissions, selectors, services
-from eiso.risks.choices import RiskKind, RiskLevel
+from eiso.risks.choices import RiskLevel
+from eiso.risks.filters import RiskFilter
 from eiso.risks.models import Risk, RiskAction
+from eiso.risks.tables import EXPORT_COLUMNS, RiskTable
 
 
 @agency_required
 def risk_list(request: AgencyRequest) -> HttpResponse:
-    kind = request.GET.get("kind", "")
-    level = request.GET.get("level", "")
-    kind = kind if kind in RiskKind.values else ""
-    level = level if level in RiskLevel.values else ""
-    queryset = selectors.risk_list(agency=request.agency, kind=kind, level=level)
-    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    filters = RiskFilter(
+        request.GET or None, selectors.risk_list(agency=request.agency), agency=request.agency
+    )
     person = actor(request)
     context = {
-        "page": page,
-        "kinds": RiskKind.choices,
-        "levels": RiskLevel.choices,
-        "kind": kind,
-        "level": level,
-        "query": f"kind={kind}&level={level}",
+        "filter": filters,
         "summary": selectors.risk_summary(agency=request.agency, as_of=timezone.localdate()),
         "can_edit": permissions.can_register(person),
         "can_edit_scale": permissions.can_edit_scale(person),
         "scale": selectors.scale_of(request.agency),
     }
-    return render(request, "risks/risk_list.html", context)
+    return list_response(
+        request,
+        table=RiskTable(filters.qs),
+        columns=EXPORT_COLUMNS,
+        filename="so-rui-ro",
+        title=gettext_lazy("Rủi ro và cơ hội"),
+        template="risks/risk_list.html",
+        context=context,
+    )
 
 
 def _form_page(request: AgencyRequest, title: str, **extra: Any) -> Callable[[Form], HttpResponse]:

@@ -1,0 +1,49 @@
+"""The base of every list's FilterSet: one set of filters shared by the page, its export and the API.
+
+A list's FilterSet acts in one agency: its choices of divisions, procedures, people… offer only that
+agency's rows (`scoped`), and its form carries the Bootstrap classes of every other form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+
+from eiso.core.access import scoped
+from eiso.core.forms import BootstrapFormMixin
+from eiso.core.models import Agency
+
+YES_NO = [("1", "✓"), ("0", "✗")]
+
+
+def date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AgencyFilterSet(django_filters.FilterSet):
+    """Filters of a list in `agency`; model choice filters are scoped to it."""
+
+    def __init__(
+        self, data: Any = None, queryset: QuerySet[Any] | None = None, *, agency: Agency, **kwargs: Any
+    ):
+        self.agency = agency
+        super().__init__(data, queryset, **kwargs)
+        for item in self.filters.values():
+            model_choice = django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter
+            if isinstance(item, model_choice) and isinstance(item.queryset, QuerySet):
+                item.queryset = scoped(item.queryset, agency)
+
+    def get_form_class(self) -> type[forms.Form]:
+        base = super().get_form_class()
+        return type(base.__name__, (BootstrapFormMixin, base), {})
+
+    @property
+    def cleaned(self) -> dict[str, Any]:
+        """The valid filters typed (an invalid one is left out, as it is when filtering)."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return getattr(self.form, "cleaned_data", {})

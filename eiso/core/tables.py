@@ -1,0 +1,54 @@
+"""List pages: a django-tables2 table sorted by its column headers, 50 rows a page with "1–50 of 12,345",
+and the same rows, in the same order, exported as XLSX or CSV (`?export=xlsx`).
+
+The rows are counted once per page: the paginator keeps the count, and the table counts with
+`QuerySet.count()` (never by loading the rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import django_tables2 as tables
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.functional import Promise
+from django_tables2 import RequestConfig
+
+from eiso.core.exports import FORMATS, Column, export_response
+
+PER_PAGE = 50
+
+
+class Table(tables.Table):
+    """The base of every list's table (Bootstrap 5, sortable headers, a row count and export links)."""
+
+    exportable = True
+
+    class Meta:
+        template_name = "core/table.html"
+        attrs = {"class": "table table-sm table-hover align-middle"}
+
+
+def list_response(
+    request: HttpRequest,
+    *,
+    table: Table,
+    columns: Sequence[Column],
+    filename: str,
+    template: str,
+    context: dict[str, Any] | None = None,
+    partial: str = "",
+    title: str | Promise = "",
+) -> HttpResponse:
+    """The list page, or with `?export=xlsx|csv` its filtered rows in the page's order as a download."""
+    RequestConfig(request, paginate=False).configure(table)
+    fmt = request.GET.get("export", "")
+    if fmt in FORMATS:
+        return export_response(table.data.data, columns, fmt=fmt, filename=filename, title=title)
+    table.paginator = Paginator(table.rows, PER_PAGE)
+    table.page = table.paginator.get_page(request.GET.get(table.prefixed_page_field))
+    template = partial if partial and getattr(request, "htmx", False) else template
+    return render(request, template, {**(context or {}), "table": table})
