@@ -383,6 +383,8 @@ def _docx_table(document: WordDocument, block: Table) -> None:
 def _docx_signatures(document: WordDocument, doc: StateDocument) -> None:
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
+    # The signature block (title, signature space, name) never splits across pages, as in the PDF.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     left, right = table.rows[0].cells
     center = WD_ALIGN_PARAGRAPH.CENTER
     signatures = list(doc.signatures)
@@ -419,6 +421,8 @@ PDF_CSS = """
 body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif;
        font-size: 14pt; line-height: 1.3; }
 table.head, table.sign { width: 100%; border-collapse: collapse; }
+/* the signature block (title, signature space, name) is never split across two pages */
+table.sign, table.sign tr, table.sign td { break-inside: avoid; page-break-inside: avoid; }
 table.head td, table.sign td { vertical-align: top; text-align: center; padding: 0; }
 .gov { font-size: 13pt; text-transform: uppercase; }
 .org { font-size: 13pt; font-weight: bold; text-transform: uppercase; }
