@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -52,7 +54,6 @@ def issue(
     issuer: Issued | None,
     ca: bool,
     crl_url: str = "",
-    serial: int | None = None,
     key: Key | None = None,
     timestamping: bool = False,
 ) -> Issued:
@@ -65,7 +66,7 @@ def issue(
         .subject_name(subject)
         .issuer_name(issuer.cert.subject if issuer else subject)
         .public_key(public_key)
-        .serial_number(serial or x509.random_serial_number())
+        .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(days=1))
         .not_valid_after(now + dt.timedelta(days=3650 if ca else 730))
         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
@@ -101,6 +102,55 @@ def issue(
         point = x509.DistributionPoint([x509.UniformResourceIdentifier(crl_url)], None, None, None)
         builder = builder.add_extension(x509.CRLDistributionPoints([point]), critical=False)
     return Issued(builder.sign(signing_key, hashes.SHA256()), key)
+
+
+def make(
+    subject: x509.Name,
+    *,
+    issuer: Issued | None = None,
+    ca: bool = False,
+    crl_url: str = "",
+    public_key: rsa.RSAPublicKey | None = None,
+    timestamping: bool = False,
+) -> Issued:
+    """A certificate with a fresh key pair (kept on the result), or for `public_key` whose private key lives
+    elsewhere (on a token); self-signed when `issuer` is None."""
+    key = None if public_key else new_key()
+    public = public_key or key.public_key()  # type: ignore[union-attr]
+    return issue(
+        subject=subject,
+        public_key=public,
+        issuer=issuer,
+        ca=ca,
+        crl_url=crl_url,
+        key=key,
+        timestamping=timestamping,
+    )
+
+
+def crl(issuer: Issued, revoked: Sequence[Issued] = ()) -> bytes:
+    """A DER CRL of `issuer` listing `revoked` (revoked an hour ago), valid for a week."""
+    assert issuer.key is not None  # noqa: S101
+    now = dt.datetime.now(tz=dt.UTC)
+    builder = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(issuer.cert.subject)
+        .last_update(now - dt.timedelta(hours=2))
+        .next_update(now + dt.timedelta(days=7))
+        .add_extension(x509.CRLNumber(1), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), critical=False
+        )
+    )
+    for cert in revoked:
+        entry = (
+            x509.RevokedCertificateBuilder()
+            .serial_number(cert.cert.serial_number)
+            .revocation_date(now - dt.timedelta(hours=1))
+            .build()
+        )
+        builder = builder.add_revoked_certificate(entry)
+    return builder.sign(issuer.key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
 
 
 def p12_bytes(issued: Issued, chain: list[Issued], pin: str, name: str) -> bytes:
@@ -143,107 +193,46 @@ class LocalPki:
 def build_pki(
     *, crl_url: str, agency_name: str, person_public_key: rsa.RSAPublicKey | None = None
 ) -> LocalPki:
-    """Root → intermediate → {agency, person, revoked}; a separate untrusted root → stranger."""
-    root_key = new_key()
-    root = issue(
-        subject=_name("eISO Test Root CA", "eISO test"),
-        public_key=root_key.public_key(),
-        issuer=None,
-        ca=True,
-        key=root_key,
-    )
-    inter_key = new_key()
-    intermediate = issue(
-        subject=_name("eISO Test Issuing CA", "eISO test"),
-        public_key=inter_key.public_key(),
+    """Root → intermediate → {agency, person, revoked, timestamping}; a separate untrusted root → stranger."""
+    root = make(_name("eISO Test Root CA", "eISO test"), ca=True)
+    intermediate = make(
+        _name("eISO Test Issuing CA", "eISO test"),
         issuer=root,
         ca=True,
         crl_url=crl_url.replace("issuing", "root"),
     )
-    intermediate.key = inter_key
-
-    def leaf(cn: str, org: str, public_key: rsa.RSAPublicKey | None = None) -> Issued:
-        key = None if public_key else new_key()
-        pub = public_key or key.public_key()  # type: ignore[union-attr]
-        out = issue(subject=_name(cn, org), public_key=pub, issuer=intermediate, ca=False, crl_url=crl_url)
-        out.key = key
-        return out
-
-    agency = leaf(agency_name, agency_name)
-    person = leaf("Nguyễn Văn Giám Đốc", agency_name, person_public_key) if person_public_key else None
-    revoked = leaf("Trần Thị Đã Thu Hồi", agency_name)
-    now = dt.datetime.now(tz=dt.UTC)
-    revoked_entry = (
-        x509.RevokedCertificateBuilder()
-        .serial_number(revoked.cert.serial_number)
-        .revocation_date(now - dt.timedelta(hours=1))
-        .build()
-    )
-    crl = (
-        x509.CertificateRevocationListBuilder()
-        .issuer_name(intermediate.cert.subject)
-        .last_update(now - dt.timedelta(hours=2))
-        .next_update(now + dt.timedelta(days=7))
-        .add_revoked_certificate(revoked_entry)
-        .add_extension(x509.CRLNumber(1), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(inter_key.public_key()), critical=False
+    person = None
+    if person_public_key is not None:
+        person = make(
+            _name("Nguyễn Văn Giám Đốc", agency_name),
+            issuer=intermediate,
+            crl_url=crl_url,
+            public_key=person_public_key,
         )
-        .sign(inter_key, hashes.SHA256())
-    )
-    stranger_key = new_key()
-    stranger_root = issue(
-        subject=_name("Untrusted Root", "Nobody"),
-        public_key=stranger_key.public_key(),
-        issuer=None,
-        ca=True,
-        key=stranger_key,
-    )
-    stranger_root.key = stranger_key
-    stranger_leaf_key = new_key()
-    stranger = issue(
-        subject=_name("Kẻ Giả Mạo", "Nobody"),
-        public_key=stranger_leaf_key.public_key(),
-        issuer=stranger_root,
-        ca=False,
-    )
-    stranger.key = stranger_leaf_key
-    tsa_key = new_key()
-    tsa = issue(
-        subject=_name("eISO Test Timestamping", "eISO test"),
-        public_key=tsa_key.public_key(),
-        issuer=intermediate,
-        ca=False,
-        timestamping=True,
-    )
-    tsa.key = tsa_key
+    revoked = make(_name("Trần Thị Đã Thu Hồi", agency_name), issuer=intermediate, crl_url=crl_url)
+    stranger_root = make(_name("Untrusted Root", "Nobody"), ca=True)
     return LocalPki(
-        tsa=tsa,
         root=root,
         intermediate=intermediate,
-        agency=agency,
+        agency=make(_name(agency_name, agency_name), issuer=intermediate, crl_url=crl_url),
         person_on_token=person,
         revoked=revoked,
         stranger_root=stranger_root,
-        stranger=stranger,
-        crl_der=crl.public_bytes(serialization.Encoding.DER),
+        stranger=make(_name("Kẻ Giả Mạo", "Nobody"), issuer=stranger_root),
+        tsa=make(_name("eISO Test Timestamping", "eISO test"), issuer=intermediate, timestamping=True),
+        crl_der=crl(intermediate, [revoked]),
         crl_url=crl_url,
     )
 
 
 def root_crl(pki: LocalPki) -> bytes:
     """An empty CRL of the root (for the intermediate's revocation check)."""
-    assert pki.root.key is not None  # noqa: S101
-    now = dt.datetime.now(tz=dt.UTC)
-    crl = (
-        x509.CertificateRevocationListBuilder()
-        .issuer_name(pki.root.cert.subject)
-        .last_update(now - dt.timedelta(hours=2))
-        .next_update(now + dt.timedelta(days=7))
-        .add_extension(x509.CRLNumber(1), critical=False)
-        .sign(pki.root.key, hashes.SHA256())
-    )
-    return crl.public_bytes(serialization.Encoding.DER)
+    return crl(pki.root)
+
+
+def der(issued: Issued) -> asn1_x509.Certificate:
+    """The certificate as asn1crypto reads it (what pyHanko takes)."""
+    return asn1_x509.Certificate.load(issued.cert.public_bytes(serialization.Encoding.DER))
 
 
 @dataclass
@@ -347,20 +336,14 @@ def _png(image: object) -> bytes:
 def dummy_timestamper(pki: LocalPki) -> object:
     """An RFC 3161 timestamper in-process (pyHanko's test TSA) with a certificate from the local CA."""
     from asn1crypto import keys
-    from asn1crypto import x509 as asn1_x509
     from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     assert pki.tsa.key is not None  # noqa: S101
-
-    def der(issued: Issued) -> asn1_x509.Certificate:
-        return asn1_x509.Certificate.load(issued.cert.public_bytes(serialization.Encoding.DER))
-
     key = keys.PrivateKeyInfo.load(
         pki.tsa.key.private_bytes(
             serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
     )
-    from pyhanko_certvalidator.registry import SimpleCertificateStore
-
     embed = SimpleCertificateStore.from_certs([der(pki.intermediate)])
     return DummyTimeStamper(tsa_cert=der(pki.tsa), tsa_key=key, certs_to_embed=embed)
