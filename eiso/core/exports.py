@@ -43,7 +43,8 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @dataclass(frozen=True)
 class Column:
     """One exported column: `label` a lazy Vietnamese string, `value` a dotted attribute path of the row
-    (a bound method at the end is called, e.g. "get_status_display") or a function of the row."""
+    (or a key of a `values()` row; a bound method at the end is called, e.g. "get_status_display") or a
+    function of the row."""
 
     label: str | Promise
     value: str | Callable[[Any], Any]
@@ -55,7 +56,7 @@ class Column:
             return self.value(row)
         value = row
         for part in self.value.split("."):
-            value = getattr(value, part, None)
+            value = value.get(part) if isinstance(value, dict) else getattr(value, part, None)
             if value is None:
                 return None
         return value() if callable(value) else value

@@ -1,8 +1,9 @@
 """List pages: a django-tables2 table sorted by its column headers, 50 rows a page with "1–50 of 12,345",
 and the same rows, in the same order, exported as XLSX or CSV (`?export=xlsx`).
 
-The rows are counted once per page: the paginator keeps the count, and the table counts with
-`QuerySet.count()` (never by loading the rows).
+Pages include "core/table.html" rather than django-tables2's `render_table`, which would run the context
+processors of the page shell a second time. The rows are counted once per page: the paginator keeps the
+count, and the table counts with `QuerySet.count()` (never by loading the rows).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import django_tables2 as tables
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import get_template
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString
 from django_tables2 import RequestConfig
 
 from eiso.core.exports import FORMATS, Column, export_response
@@ -26,6 +29,15 @@ class Table(tables.Table):
     """The base of every list's table (Bootstrap 5, sortable headers, a row count and export links)."""
 
     exportable = True
+
+    def __init__(self, *args: Any, cell_context: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cell_context = cell_context or {}
+
+    def cell(self, template: str, **context: Any) -> SafeString:
+        """A cell drawn by a template, with `cell_context` (the page's context processors are not run again;
+        a cell with a form gets `csrf_token` through `cell_context`)."""
+        return SafeString(get_template(template).render({**self.cell_context, **context}))
 
     class Meta:
         template_name = "core/table.html"

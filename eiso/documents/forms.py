@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from eiso.core.forms import AgencyForm, AgencyScoped, BootstrapFormMixin, active_divisions, active_people
 from eiso.core.models import Division, Person
 from eiso.core.uploads import DOCUMENT, form_clean
-from eiso.documents.choices import DocumentType, EvaluationResult, VersionState
+from eiso.documents.choices import DocumentType, EvaluationResult
 from eiso.documents.models import Document
 from eiso.documents.services import upload_check
 from eiso.procedures.models import HandlingProcess, Procedure
@@ -135,14 +135,3 @@ class EvaluationForm(BootstrapFormMixin, forms.Form):
 
 class ResolveForm(BootstrapFormMixin, forms.Form):
     resolution = forms.CharField(label=_("Kết quả xử lý"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class RegisterFilterForm(BootstrapFormMixin, forms.Form):
-    q = forms.CharField(label=_("Tìm theo mã, tên"), required=False)
-    doc_type = forms.ChoiceField(
-        label=_("Loại tài liệu"), choices=[("", _("Tất cả"))] + DocumentType.choices, required=False
-    )
-    state = forms.ChoiceField(
-        label=_("Trạng thái"), choices=[("", _("Tất cả"))] + VersionState.choices, required=False
-    )
-    overdue = forms.BooleanField(label=_("Quá hạn xem xét"), required=False)

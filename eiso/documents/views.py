@@ -13,14 +13,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
 from eiso.core.downloads import file_response, format_or_404, secure_headers
 from eiso.core.flow import pressed, run_action, run_form
 from eiso.core.permissions import actor
+from eiso.core.tables import list_response
 from eiso.documents import cover, permissions, selectors, services
 from eiso.documents.choices import DocumentType
+from eiso.documents.filters import DocumentFilter
 from eiso.documents.forms import (
     CommentForm,
     DistributionForm,
@@ -28,13 +31,13 @@ from eiso.documents.forms import (
     EvaluationForm,
     IssueForm,
     NewVersionForm,
-    RegisterFilterForm,
     ResolveForm,
     ReviewForm,
     VersionForm,
     WithdrawForm,
 )
 from eiso.documents.models import Acknowledgement, Document, DocumentVersion, LegalChangeFlag
+from eiso.documents.tables import EXPORT_COLUMNS, DocumentTable
 from eiso.signatures.services import signed_file_for
 
 PAGE_SIZE = 25
@@ -42,28 +45,16 @@ PAGE_SIZE = 25
 
 @agency_required
 def document_list(request: AgencyRequest) -> HttpResponse:
-    form = RegisterFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    documents = selectors.document_list(
-        agency=request.agency,
-        doc_type=filters.get("doc_type", ""),
-        state=filters.get("state", ""),
-        overdue=bool(filters.get("overdue")),
-        query=filters.get("q", ""),
-        today=timezone.localdate(),
-    )
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = urlencode([(k, str(v)) for k, v in request.GET.items() if k != "page" and v])
-    return render(
+    queryset = selectors.document_list(agency=request.agency, today=timezone.localdate())
+    filters = DocumentFilter(request.GET or None, queryset, agency=request.agency)
+    return list_response(
         request,
-        "documents/document_list.html",
-        {
-            "page": page,
-            "form": form,
-            "query": query,
-            "today": timezone.localdate(),
-            "can_draft": permissions.can_draft(actor(request)),
-        },
+        table=DocumentTable(filters.qs),
+        columns=EXPORT_COLUMNS,
+        filename="danh-muc-tai-lieu",
+        title=gettext_lazy("Danh mục tài liệu"),
+        template="documents/document_list.html",
+        context={"filter": filters, "can_draft": permissions.can_draft(actor(request))},
     )
 
 

@@ -6,10 +6,12 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from eiso.audits.models import Finding
@@ -17,40 +19,59 @@ from eiso.audits.selectors import sessions_of
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
 from eiso.core.flow import pressed, refuse, run_action, run_form
 from eiso.core.permissions import actor
+from eiso.core.tables import list_response
 from eiso.improvements import forms, permissions, selectors, services
-from eiso.improvements.choices import CarState, NcSource
+from eiso.improvements.choices import NcSource
+from eiso.improvements.filters import CorrectiveActionFilter, NonconformityFilter
 from eiso.improvements.models import ActionItem, CorrectiveAction, NcProposal, Nonconformity
 from eiso.improvements.permissions import MANAGERS, RAISERS, STAFF
+from eiso.improvements.tables import (
+    CORRECTIVE_ACTION_COLUMNS,
+    NONCONFORMITY_COLUMNS,
+    CorrectiveActionTable,
+    NonconformityTable,
+)
 
 
 @agency_required
 def car_list(request: AgencyRequest) -> HttpResponse:
-    state = request.GET.get("state", "")
-    queryset = selectors.corrective_action_list(
-        agency=request.agency, state=state if state in CarState.values else ""
+    queryset = selectors.corrective_action_list(agency=request.agency).order_by("-requested_on", "-id")
+    filters = CorrectiveActionFilter(request.GET or None, queryset, agency=request.agency)
+    return list_response(
+        request,
+        table=CorrectiveActionTable(filters.qs),
+        columns=CORRECTIVE_ACTION_COLUMNS,
+        filename="so-theo-doi-khac-phuc",
+        title=gettext_lazy("Phiếu khắc phục"),
+        template="improvements/car_list.html",
+        context={"filter": filters},
     )
-    page = Paginator(queryset, 20).get_page(request.GET.get("page"))
-    context = {
-        "page": page,
-        "states": CarState.choices,
-        "state": state,
-        "query": f"state={state}" if state else "",
-    }
-    return render(request, "improvements/car_list.html", context)
 
 
 @agency_required
 def nc_list(request: AgencyRequest) -> HttpResponse:
-    queryset = selectors.nonconformity_list(agency=request.agency).prefetch_related("corrective_actions")
-    page = Paginator(queryset, 20).get_page(request.GET.get("page"))
+    queryset = (
+        selectors.nonconformity_list(agency=request.agency)
+        .select_related("procedure")
+        .prefetch_related("corrective_actions")
+        .order_by("-raised_on", "-id")
+    )
+    filters = NonconformityFilter(request.GET or None, queryset, agency=request.agency)
     person = actor(request)
-    context = {
-        "page": page,
-        "can_raise": permissions.can_raise(person),
+    cells = {
+        "person": person,
         "can_request": permissions.can_request(person),
-        "editable": {nc.pk for nc in page if permissions.can_edit_nc(person, nc)},
+        "csrf_token": get_token(request),
     }
-    return render(request, "improvements/nc_list.html", context)
+    return list_response(
+        request,
+        table=NonconformityTable(filters.qs, cell_context=cells),
+        columns=NONCONFORMITY_COLUMNS,
+        filename="su-khong-phu-hop",
+        title=gettext_lazy("Sự không phù hợp"),
+        template="improvements/nc_list.html",
+        context={"filter": filters, "can_raise": permissions.can_raise(person)},
+    )
 
 
 @role_required(*RAISERS)

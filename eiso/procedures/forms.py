@@ -84,24 +84,3 @@ class ImportForm(BootstrapFormMixin, forms.Form):
 
     def clean_file(self) -> Any:
         return form_clean(self.cleaned_data.get("file"), IMPORT)
-
-
-class FilterForm(forms.Form):
-    q = forms.CharField(label=_("Tìm theo mã hoặc tên"), required=False)
-    field = forms.ChoiceField(label=_("Lĩnh vực"), required=False)
-    published = forms.ChoiceField(
-        label=_("Công khai"),
-        required=False,
-        choices=[("", _("Tất cả")), ("1", _("Đã công khai")), ("0", _("Chưa công khai"))],
-    )
-    in_scope = forms.ChoiceField(
-        label=_("Phạm vi HTQLCL"),
-        required=False,
-        choices=[("", _("Tất cả")), ("1", _("Thuộc phạm vi")), ("0", _("Ngoài phạm vi"))],
-    )
-
-    def __init__(self, *args: Any, fields: list[str], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["field"]
-        if isinstance(field, forms.ChoiceField):
-            field.choices = [("", _("Tất cả lĩnh vực")), *[(f, f) for f in fields]]

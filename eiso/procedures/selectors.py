@@ -94,6 +94,11 @@ def procedure_rule_at(procedure: Procedure, on: dt.date) -> RuleTuple:
     return (procedure.time_limit_value, procedure.time_limit_unit, procedure.counts_from_next_day_after)
 
 
+def published_q(as_of: dt.date | None = None) -> Q:
+    """Posted at the office or online (by `as_of` when given)."""
+    return _published_q(as_of)
+
+
 def _published_q(as_of: dt.date | None, prefix: str = "") -> Q:
     if as_of is None:
         return Q(**{f"{prefix}published_at_office_on__isnull": False}) | Q(

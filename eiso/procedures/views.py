@@ -9,45 +9,41 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
 from eiso.core.flow import run_form
 from eiso.core.permissions import actor
+from eiso.core.tables import list_response
 from eiso.procedures import permissions, selectors, services
-from eiso.procedures.forms import FilterForm, ImportForm, ProcedureForm, PublishForm
+from eiso.procedures.filters import ProcedureFilter
+from eiso.procedures.forms import ImportForm, ProcedureForm, PublishForm
 from eiso.procedures.models import Procedure
+from eiso.procedures.tables import EXPORT_COLUMNS, ProcedureTable
 from eiso.workdays.calendar import calendar_for
 
 PAGE_SIZE = 25
 EDITORS = permissions.EDITORS
 
 
-def _flag(value: str | None) -> bool | None:
-    return {"1": True, "0": False}.get(value or "")
-
-
 @agency_required
 def procedure_list(request: AgencyRequest) -> HttpResponse:
-    form = FilterForm(request.GET or None, fields=selectors.procedure_fields(agency=request.agency))
-    data = form.cleaned_data if form.is_valid() else {}
-    queryset = selectors.procedure_list(
-        agency=request.agency,
-        field=data.get("field", ""),
-        published=_flag(data.get("published")),
-        in_scope=_flag(data.get("in_scope")),
-        search=data.get("q", ""),
-    )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    queryset = selectors.procedure_list(agency=request.agency)
+    filters = ProcedureFilter(request.GET or None, queryset, agency=request.agency)
     context = {
-        "form": form,
-        "page": page,
-        "query": query.urlencode(),
+        "filter": filters,
         "summary": selectors.publication_summary(request.agency, timezone.localdate()),
         "can_edit": permissions.can_edit_catalogue(actor(request)),
     }
-    return render(request, "procedures/procedure_list.html", context)
+    return list_response(
+        request,
+        table=ProcedureTable(filters.qs),
+        columns=EXPORT_COLUMNS,
+        filename="danh-muc-thu-tuc",
+        title=gettext_lazy("Thủ tục hành chính"),
+        template="procedures/procedure_list.html",
+        context=context,
+    )
 
 
 @agency_required

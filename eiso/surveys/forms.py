@@ -6,9 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from eiso.core.forms import AgencyForm, BootstrapFormMixin
-from eiso.core.models import Agency, Division
-from eiso.procedures.models import Procedure
+from eiso.core.forms import BootstrapFormMixin
+from eiso.core.models import Agency
 from eiso.surveys.choices import SCALE5_LABELS, TT01_LABELS, Channel, QuestionKind
 from eiso.surveys.models import Questionnaire
 
@@ -103,19 +102,3 @@ class SurveyForm(forms.Form):
                     )
         else:
             self.add_error(None, error.messages)
-
-
-class ResultsFilterForm(AgencyForm):
-    date_from = forms.DateField(
-        label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    date_to = forms.DateField(
-        label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    procedure = forms.ModelChoiceField(label=_("Thủ tục"), queryset=Procedure.objects.none(), required=False)
-    division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none(), required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.scope_field("procedure", Procedure.objects.order_by("code"))
-        self.scope_field("division", Division.objects.all())

@@ -94,8 +94,9 @@ def satisfaction_summary(
     }
 
 
-def _breakdown(queryset: QuerySet[SurveyResponse], *fields: str) -> list[dict[str, Any]]:
-    rows = (
+def grouped_results(queryset: QuerySet[SurveyResponse], *fields: str) -> QuerySet[Any]:
+    """Responses, valid ones, satisfied ones and the mean overall rating per group of `fields` (dict rows)."""
+    return (
         queryset.order_by()
         .values(*fields)
         .annotate(
@@ -106,8 +107,11 @@ def _breakdown(queryset: QuerySet[SurveyResponse], *fields: str) -> list[dict[st
         )
         .order_by(*fields)
     )
+
+
+def _breakdown(queryset: QuerySet[SurveyResponse], *fields: str) -> list[dict[str, Any]]:
     result = []
-    for row in rows:
+    for row in grouped_results(queryset, *fields):
         row["rate"] = round(100 * row["satisfied"] / row["valid"], 2) if row["valid"] else None
         row["mean"] = round(float(row["mean"]), 2) if row["mean"] is not None else None
         result.append(row)

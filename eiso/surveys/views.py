@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -10,31 +9,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from eiso.core import charts
 from eiso.core.access import AgencyRequest, agency_required, role_required
 from eiso.core.flow import run_form
 from eiso.core.permissions import actor
+from eiso.core.tables import list_response
 from eiso.surveys import permissions, selectors
-from eiso.surveys.forms import ResultsFilterForm, SurveyForm
+from eiso.surveys.filters import SurveyPeriodFilter, SurveyResponseFilter
+from eiso.surveys.forms import SurveyForm
 from eiso.surveys.qr import qr_svg, survey_url
 from eiso.surveys.services import questionnaire_default_create, survey_response_submit
-
-
-def _filters(request: AgencyRequest) -> tuple[ResultsFilterForm, dict[str, Any]]:
-    """The filter form and the selector arguments; the default period is the current year to date."""
-    form = ResultsFilterForm(request.GET or None, agency=request.agency)
-    today = timezone.localdate()
-    values: dict[str, Any] = {"date_from": dt.date(today.year, 1, 1), "date_to": today}
-    if form.is_bound and form.is_valid():
-        for key in ("date_from", "date_to", "procedure", "division"):
-            if form.cleaned_data.get(key):
-                values[key] = form.cleaned_data[key]
-    elif not form.is_bound:
-        form = ResultsFilterForm(
-            initial={"date_from": values["date_from"], "date_to": values["date_to"]}, agency=request.agency
-        )
-    return form, values
+from eiso.surveys.tables import RESPONSE_COLUMNS, RESULT_COLUMNS, ResponseTable, ResultTable
 
 
 def _query(values: dict[str, Any]) -> str:
@@ -47,7 +34,9 @@ def _query(values: dict[str, Any]) -> str:
 
 @agency_required
 def results(request: AgencyRequest) -> HttpResponse:
-    form, values = _filters(request)
+    responses = selectors.response_list(agency=request.agency)
+    filters = SurveyPeriodFilter(request.GET, responses, agency=request.agency)
+    values = filters.values
     summary = selectors.satisfaction_summary(agency=request.agency, **values)
     breakdown = selectors.satisfaction_breakdown(agency=request.agency, **values)
     chart = None
@@ -68,7 +57,7 @@ def results(request: AgencyRequest) -> HttpResponse:
     query = _query(values)
     context = {
         "can_enter": permissions.can_enter_paper_forms(actor(request)),
-        "form": form,
+        "filter": filters,
         "summary": summary,
         "breakdown": breakdown,
         "chart": chart,
@@ -84,21 +73,30 @@ def results(request: AgencyRequest) -> HttpResponse:
             responses=summary["responses"],
         ),
     }
-    return render(request, "surveys/results.html", context)
+    return list_response(
+        request,
+        table=ResultTable(selectors.grouped_results(filters.qs, "procedure__code", "procedure__name")),
+        columns=RESULT_COLUMNS,
+        filename="ket-qua-khao-sat",
+        title=gettext_lazy("Kết quả theo thủ tục"),
+        template="surveys/results.html",
+        context=context,
+    )
 
 
 @agency_required
 def response_list(request: AgencyRequest) -> HttpResponse:
     """The responses behind a figure (linked from the results page and from quality objectives)."""
-    form, values = _filters(request)
-    satisfied = {"1": True, "0": False}.get(request.GET.get("satisfied", ""))
-    responses = selectors.response_list(agency=request.agency, satisfied=satisfied, **values)
-    page = Paginator(responses, 25).get_page(request.GET.get("page"))
-    query = _query(values) + (f"&satisfied={request.GET['satisfied']}" if satisfied is not None else "")
-    return render(
+    responses = selectors.response_list(agency=request.agency)
+    filters = SurveyResponseFilter(request.GET, responses, agency=request.agency)
+    return list_response(
         request,
-        "surveys/response_list.html",
-        {"form": form, "page": page, "query": query, "count": page.paginator.count},
+        table=ResponseTable(filters.qs),
+        columns=RESPONSE_COLUMNS,
+        filename="phieu-khao-sat",
+        title=gettext_lazy("Phiếu khảo sát"),
+        template="surveys/response_list.html",
+        context={"filter": filters},
     )
 
 

@@ -44,10 +44,12 @@ def test_a_viewer_lists_filters_and_searches_the_catalogue(personas: Personas) -
 
 @pytest.mark.django_db
 def test_the_list_paginates(personas: Personas) -> None:
-    for i in range(30):
+    for i in range(55):
         _procedure(personas, f"1.{i:06d}")
     response = client_for(personas.viewer).get(reverse("procedures:list"), {"page": 2})
-    assert response.context["page"].number == 2 and len(response.context["page"].object_list) == 5
+    page = response.context["table"].page
+    assert page.number == 2 and len(page.object_list) == 5
+    assert "51–55 trên 55" in response.content.decode()
 
 
 @pytest.mark.django_db
