@@ -15,7 +15,7 @@ import datetime as dt
 from typing import Any, cast, overload
 
 from django.db import connection
-from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Max, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from eiso.core.access import scoped
@@ -290,6 +290,23 @@ def dossier_stats(
         return total
     rows: list[DossierStatsRow] = stat_breakdowns(cells, (group_by,))[group_by]
     return rows
+
+
+def stat_default_period(*, agency: Agency) -> tuple[dt.date, dt.date]:
+    """The calendar year of the agency's latest received dossier (this year when it has none)."""
+    last = scoped(Dossier.objects.all(), agency).aggregate(last=Max("received_on"))["last"]
+    year = (last or timezone.localdate()).year
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def ii06a_figures(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> dict[str, Any]:
+    """Biểu II.06a as the statistics page and its XLSX and PDF show it, from one pass over the data:
+    the agency total, the rows by field, by procedure and by division, and the date at which the
+    pending dossiers are judged."""
+    cells = dossier_stat_cells(agency=agency, date_from=date_from, date_to=date_to)
+    figures = stat_breakdowns(cells)
+    figures["as_of"] = judgement_date(date_to)
+    return figures
 
 
 def dossier_list_for_stat(

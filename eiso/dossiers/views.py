@@ -5,7 +5,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,12 +18,12 @@ from eiso.core.access import (
     agency_required,
     get_for_agency_or_404,
     role_required,
-    scoped,
 )
 from eiso.core.charts import bar_chart, inline_svg
+from eiso.core.downloads import format_or_404, secure_headers
 from eiso.core.flow import run_form
 from eiso.core.permissions import actor
-from eiso.dossiers import permissions, rules, selectors, services
+from eiso.dossiers import ii06a, permissions, rules, selectors, services
 from eiso.dossiers.choices import DossierStatus, Timeliness
 from eiso.dossiers.forms import ActionForm, DossierFilterForm, ImportForm, PeriodForm, ReceiveForm
 from eiso.dossiers.models import Dossier
@@ -201,22 +200,21 @@ def dossier_receive(request: AgencyRequest) -> HttpResponse:
     )
 
 
-def _default_period(request: AgencyRequest) -> tuple[dt.date, dt.date]:
-    last = scoped(Dossier.objects.all(), request.agency).aggregate(last=Max("received_on"))["last"]
-    year = (last or timezone.localdate()).year
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-
-@agency_required
-def dossier_statistics(request: AgencyRequest) -> HttpResponse:
-    start, end = _default_period(request)
+def _stat_period(request: AgencyRequest) -> tuple[PeriodForm, dt.date, dt.date]:
+    """The period of the statistics page and its downloads: as typed when valid, else the default year."""
+    start, end = selectors.stat_default_period(agency=request.agency)
     form = PeriodForm(
         request.GET if "date_from" in request.GET else None, initial={"date_from": start, "date_to": end}
     )
     if form.is_bound and form.is_valid():
         start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
-    args: dict[str, Any] = {"agency": request.agency, "date_from": start, "date_to": end}
-    figures = selectors.stat_breakdowns(selectors.dossier_stat_cells(**args))  # one pass over the data
+    return form, start, end
+
+
+@agency_required
+def dossier_statistics(request: AgencyRequest) -> HttpResponse:
+    form, start, end = _stat_period(request)
+    figures = selectors.ii06a_figures(agency=request.agency, date_from=start, date_to=end)
     total, by_field = figures["total"], figures["field"]
     by_procedure, by_division = figures["procedure"], figures["division"]
     base_query = f"date_from={start:%Y-%m-%d}&date_to={end:%Y-%m-%d}"
@@ -245,9 +243,27 @@ def dossier_statistics(request: AgencyRequest) -> HttpResponse:
         "by_procedure": by_procedure,
         "by_division": by_division,
         "chart": inline_svg(chart),
-        "as_of": selectors.judgement_date(end),
+        "as_of": figures["as_of"],
+        "download_query": base_query,  # the downloads keep the period shown
     }
     return render(request, "dossiers/statistics.html", context)
+
+
+@agency_required
+def dossier_statistics_download(request: AgencyRequest, fmt: str) -> HttpResponse:
+    """Biểu II.06a of the period shown on the statistics page, as XLSX or PDF, from the page's selector."""
+    fmt = format_or_404(fmt, ii06a.FORMATS)
+    _form, start, end = _stat_period(request)
+    sheet = ii06a.ii06a_sheet(
+        agency=request.agency,
+        date_from=start,
+        date_to=end,
+        preparer=request.person,
+        issued_on=timezone.localdate(),
+    )
+    content = ii06a.render_xlsx(sheet) if fmt == "xlsx" else ii06a.render_pdf(sheet)
+    response = HttpResponse(content, content_type=ii06a.FORMATS[fmt])
+    return secure_headers(response, filename=f"bieu-II.06a-{start:%Y%m%d}-{end:%Y%m%d}.{fmt}")
 
 
 @agency_required
