@@ -22,6 +22,7 @@ AUDIT = Freeze(
         "summary",
         "conclusion",
         "report_approved_on",
+        "report_sha256",
     ),
 )
 FINDING = Freeze(

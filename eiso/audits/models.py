@@ -134,6 +134,8 @@ class Audit(TimeStampedModel):
         _("trạng thái báo cáo"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
     report_approved_on = models.DateField(_("ngày phê duyệt báo cáo"), null=True, blank=True)
+    # The SHA-256 of the signed report PDF (when the agency signs on issue); frozen with the approved report.
+    report_sha256 = models.CharField(_("SHA-256 của báo cáo đã ký số"), max_length=64, null=True, blank=True)
     cancelled_on = models.DateField(_("ngày hủy"), null=True, blank=True)
     # Nullable so that SQLite adds the column in place instead of rebuilding a table guarded by triggers.
     cancel_reason = models.TextField(_("lý do hủy"), null=True, blank=True)

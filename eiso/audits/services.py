@@ -22,11 +22,15 @@ from eiso.audits.models import (
     Finding,
     ProgrammeItem,
 )
+from eiso.audits.report import audit_report_document
 from eiso.core.choices import Role
 from eiso.core.immutability import ensure_editable
+from eiso.core.layout import render_pdf
 from eiso.core.models import Agency, Division, Person
 from eiso.core.permissions import require
 from eiso.core.services import event_record
+from eiso.signatures.models import SignedFile
+from eiso.signatures.services import signed_issue_pdf, signing_configured
 
 
 def check_independent(*, auditor: Person, division: Division) -> None:
@@ -333,9 +337,18 @@ def audit_report_save(*, audit: Audit, actor: Person, summary: str, conclusion: 
     return audit
 
 
+REPORT_KIND = "bao-cao"
+
+
 @transaction.atomic
-def audit_report_approve(*, audit: Audit, actor: Person, on: dt.date) -> Audit:
-    """The lead auditor approves the report: draft → approved; it is then frozen."""
+def audit_report_approve(*, audit: Audit, actor: Person, on: dt.date, token_pin: str | None = None) -> Audit:
+    """The lead auditor approves the report: draft → approved; it is then frozen.
+
+    Issuing = signing: when the agency has a signing key the report reaches its approved state only with its
+    signed PDF (the lead auditor's token first when one is registered, `token_pin` being the PIN typed on the
+    page, then the agency), whose SHA-256 is kept with the audit and frozen with it. A refused signature (a
+    wrong PIN) approves nothing. Without a key the report is approved unsigned, as before.
+    """
     _check_draft(audit)
     if actor.pk != audit.lead_auditor_id:
         raise ValidationError(_("Chỉ trưởng đoàn đánh giá được phê duyệt báo cáo."), code="forbidden")
@@ -343,11 +356,35 @@ def audit_report_approve(*, audit: Audit, actor: Person, on: dt.date) -> Audit:
         raise ValidationError(
             _("Báo cáo phải có tóm tắt và kết luận trước khi phê duyệt."), code="incomplete"
         )
-    audit.report_status = ReportStatus.APPROVED
-    audit.report_approved_on = on
-    audit.save(update_fields=["report_status", "report_approved_on", "updated_at"])
+    before = (audit.report_status, audit.report_approved_on)
+    audit.report_status, audit.report_approved_on = ReportStatus.APPROVED, on
+    try:
+        signed = _sign_report(audit, actor, token_pin)
+    except ValidationError:
+        # nothing approved: the page comes back with the report still a draft and the text as typed
+        audit.report_status, audit.report_approved_on = before
+        raise
+    audit.report_sha256 = signed.sha256 if signed is not None else None
+    audit.save(update_fields=["report_status", "report_approved_on", "report_sha256", "updated_at"])
     event_record(agency=audit.agency, actor=actor, verb="audit.report_approved", target=audit)
     return audit
+
+
+def _sign_report(audit: Audit, actor: Person, token_pin: str | None) -> SignedFile | None:
+    """The approved report as a PDF, signed by the lead auditor (named in it) then by the agency."""
+    if not signing_configured(audit.agency):
+        return None
+    return signed_issue_pdf(
+        agency=audit.agency,
+        target=audit,
+        kind=REPORT_KIND,
+        file_name=f"bao-cao-danh-gia-noi-bo-{audit.pk}.pdf",
+        pdf=render_pdf(audit_report_document(audit)),
+        signer=audit.lead_auditor,
+        signer_name=audit.lead_auditor.full_name,
+        actor=actor,
+        person_pin=token_pin,
+    )
 
 
 @transaction.atomic

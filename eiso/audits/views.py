@@ -6,10 +6,11 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from eiso.audits import forms, permissions, selectors, services
@@ -20,6 +21,8 @@ from eiso.core.downloads import format_or_404, secure_headers
 from eiso.core.flow import pressed, refuse, run_action, run_form
 from eiso.core.layout import render_docx, render_pdf
 from eiso.core.permissions import actor
+from eiso.signatures.forms import ask_token_pin
+from eiso.signatures.services import TOKEN_PIN_FIELD, signed_file_for, signing_configured
 
 
 def _form_page(request: AgencyRequest, title: str, **extra: Any) -> Callable[[Form], HttpResponse]:
@@ -177,12 +180,12 @@ def _detail_page(request: AgencyRequest, audit: Audit, **forms_: Form) -> HttpRe
         "can_record_checklist": permissions.can_record_checklist(person, audit),
         "can_write_report": permissions.can_write_report(person, audit),
         "can_approve_report": permissions.can_approve_report(person, audit),
+        "signing": signing_configured(agency),
         "editable_findings": {f.pk for f in audit.findings.all() if permissions.can_edit_finding(person, f)},
         "session_form": forms_.get("session_form") or forms.SessionForm(agency=agency),
         "checklist_form": forms_.get("checklist_form") or forms.ChecklistItemForm(agency=agency),
         "copy_form": forms_.get("copy_form") or forms.ChecklistCopyForm(agency=agency, audit=audit),
-        "report_form": forms_.get("report_form")
-        or forms.ReportForm(initial={"summary": audit.summary, "conclusion": audit.conclusion}),
+        "report_form": forms_.get("report_form") or _report_form(request, audit),
         "cancel_form": forms_.get("cancel_form") or forms.ReasonForm(),
         "result_choices": forms.ChecklistResult.choices,
     }
@@ -331,29 +334,44 @@ def finding_cancel(request: AgencyRequest, pk: int) -> HttpResponse:
     )
 
 
-def _report(request: AgencyRequest, pk: int, *, approve: bool) -> HttpResponse:
-    """Save the report text and, with the approve button, approve it in the same transaction.
+def _report_form(request: AgencyRequest, audit: Audit, data: Any = None) -> forms.ReportForm:
+    """The report text; for the lead auditor who signs with a registered token, also its PIN."""
+    form = forms.ReportForm(data, initial={"summary": audit.summary, "conclusion": audit.conclusion})
+    if permissions.can_approve_report(actor(request), audit):
+        ask_token_pin(form, agency=audit.agency, signer=audit.lead_auditor)
+    return form
 
-    A refused approval brings the page back with the text as typed and the reason above it.
+
+def _report(request: AgencyRequest, pk: int, *, approve: bool) -> HttpResponse:
+    """Save the report text and, with the approve button, approve (and sign) it in the same transaction.
+
+    A refused approval (a wrong token PIN among others) brings the page back with the text as typed, the
+    PIN field empty and the reason above it; nothing is approved.
     """
     audit = _audit(request, pk)
 
     def call(data: dict[str, Any]) -> Audit:
+        pin = data.pop(TOKEN_PIN_FIELD, None)
         services.audit_report_save(audit=audit, actor=request.person, **data)
         if approve:
-            services.audit_report_approve(audit=audit, actor=request.person, on=timezone.localdate())
+            services.audit_report_approve(
+                audit=audit, actor=request.person, on=timezone.localdate(), token_pin=pin
+            )
         return audit
 
     ok = _("Đã phê duyệt báo cáo đánh giá.") if approve else _("Đã lưu dự thảo báo cáo.")
-    return _post_on_detail(request, audit, forms.ReportForm(request.POST), "report_form", call, ok)
+    form = _report_form(request, audit, request.POST)
+    return _post_on_detail(request, audit, form, "report_form", call, ok)
 
 
+@sensitive_post_parameters(TOKEN_PIN_FIELD)
 @role_required(*permissions.PLANNERS)
 @require_POST
 def report_save(request: AgencyRequest, pk: int) -> HttpResponse:
     return _report(request, pk, approve=pressed(request, "approve"))
 
 
+@sensitive_post_parameters(TOKEN_PIN_FIELD)
 @role_required(*permissions.PLANNERS)
 @require_POST
 def report_approve(request: AgencyRequest, pk: int) -> HttpResponse:
@@ -362,8 +380,16 @@ def report_approve(request: AgencyRequest, pk: int) -> HttpResponse:
 
 @agency_required
 def report_download(request: AgencyRequest, pk: int, fmt: str) -> HttpResponse:
+    """The report as DOCX or PDF; once approved with the agency's signature, every download serves the
+    signed PDF (the DOCX link then leads to it)."""
     audit = _audit(request, pk)
     fmt = format_or_404(fmt, ("docx", "pdf"))
+    signed = signed_file_for(audit, services.REPORT_KIND)
+    if signed is not None:
+        if fmt != "pdf":
+            return redirect("audits:report_download", pk=audit.pk, fmt="pdf")
+        response = HttpResponse(bytes(signed.content), content_type="application/pdf")
+        return secure_headers(response, filename=signed.file_name)
     document = audit_report_document(audit)
     if fmt == "pdf":
         response = HttpResponse(render_pdf(document), content_type="application/pdf")

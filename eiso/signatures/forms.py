@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from eiso.core.forms import BootstrapFormMixin
 from eiso.core.models import Agency, Person
 from eiso.core.uploads import DOCUMENT, IMAGE, PDF, form_clean, upload_validate
+from eiso.signatures.services import TOKEN_PIN_FIELD, signing_token
 
 MAX_FILE = 5 * 1024 * 1024
 
@@ -117,3 +118,25 @@ class SampleForm(BootstrapFormMixin, forms.Form):
         required=False,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
     )
+
+
+def ask_token_pin(form: forms.BaseForm, *, agency: Agency, signer: Person | None) -> bool:
+    """Add the token PIN field to an issuing form when the signer signs with a registered token.
+
+    A password input that never renders a value back: after a refusal the page keeps what was typed in the
+    other fields, and the PIN field comes back empty. Returns whether the field was added.
+    """
+    token = signing_token(agency, signer)
+    if token is None:
+        return False
+    form.fields[TOKEN_PIN_FIELD] = forms.CharField(
+        label=_("Mã PIN token ký số của {name}").format(name=token.person.full_name),
+        required=False,
+        strip=False,
+        max_length=64,
+        widget=forms.PasswordInput(
+            render_value=False, attrs={"autocomplete": "off", "class": "form-control", "spellcheck": "false"}
+        ),
+        help_text=_("Chỉ dùng để ký số văn bản khi ban hành; mã PIN không được lưu lại."),
+    )
+    return True

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 from pyhanko.sign.general import SigningError
 
 from eiso.core.models import Agency, Person
@@ -23,6 +24,7 @@ from eiso.signatures.models import PersonToken, SignedFile, SigningSetup, TrustA
 from eiso.signatures.secrets import open_pin, seal_pin
 
 PDF_MAGIC = b"%PDF-"
+TOKEN_PIN_FIELD = "token_pin"  # noqa: S105 - the name of the form field, not a PIN
 
 
 def _setup(agency: Agency) -> SigningSetup:
@@ -167,17 +169,75 @@ def agency_key(setup: SigningSetup) -> pdfsign.SigningKey:
     return pdfsign.SigningKey(pdfsign.p12_signer(bytes(setup.p12), open_pin(bytes(setup.p12_pin_encrypted))))
 
 
+@sensitive_variables("pin")
 def token_key(
     *, lib: str, token_label: str, key_label: str, pin: str, chain_pem: str = ""
 ) -> pdfsign.SigningKey:
     """A signer on a PKCS#11 token (an official's USB token; SoftHSM2 in tests); `chain_pem` holds the
-    CA certificates to embed when the token carries only the signer's own certificate."""
+    CA certificates to embed when the token carries only the signer's own certificate. Close it with
+    `close_key` once signed."""
     from pyhanko.config.pkcs11 import TokenCriteria
     from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
 
     session = open_pkcs11_session(lib, token_criteria=TokenCriteria(label=token_label), user_pin=pin)
     chain = pdfsign.load_certificates(chain_pem.encode()) if chain_pem else []
     return pdfsign.SigningKey(PKCS11Signer(session, key_label=key_label, cert_label=key_label), chain)
+
+
+def close_key(key: pdfsign.SigningKey | None) -> None:
+    """Log out of a token once its signature is made (a PKCS#12 key holds no session)."""
+    session = getattr(key.signer, "pkcs11_session", None) if key is not None else None
+    if session is not None:
+        session.close()
+
+
+def signing_token(agency: Agency, signer: Person | None) -> PersonToken | None:
+    """The signer's token when issuing signs with it: the agency has its signing key and the signer a
+    registered token (certificate, PKCS#11 library and key label). The issuing page then asks its PIN."""
+    if signer is None or not signing_configured(agency):
+        return None
+    token = PersonToken.objects.filter(agency=agency, person=signer).first()
+    return token if token is not None and token.pkcs11_lib and token.key_label else None
+
+
+def _pin_error(message: str, code: str) -> ValidationError:
+    return ValidationError({TOKEN_PIN_FIELD: ValidationError(message, code=code)})
+
+
+@sensitive_variables("pin")
+def open_signing_token(token: PersonToken, pin: str) -> pdfsign.SigningKey:
+    """Open the signer's token with the PIN typed on the issuing page; the PIN is used here only, never
+    kept, logged nor shown back. A refusal names the PIN field, so the page asks for it again."""
+    import pkcs11.exceptions as p11
+
+    name = token.person.full_name
+    if not pin:
+        message = _("Nhập mã PIN token ký số của {name} để ký văn bản.").format(name=name)
+        raise _pin_error(message, "pin_required")
+    try:
+        return token_key(
+            lib=token.pkcs11_lib,
+            token_label=token.token_label,
+            key_label=token.key_label,
+            pin=pin,
+            chain_pem=token.certificate_pem,
+        )
+    except (p11.PinIncorrect, p11.PinInvalid, p11.PinLenRange):
+        raise _pin_error(
+            _("Mã PIN token ký số không đúng. Văn bản chưa được ban hành; nhập lại mã PIN."), "pin_incorrect"
+        ) from None
+    except p11.PinLocked:
+        raise _pin_error(
+            _("Token ký số đã bị khóa vì nhập sai mã PIN nhiều lần. Liên hệ tổ chức cấp chứng thư số."),
+            "pin_locked",
+        ) from None
+    except Exception:  # token absent, library missing: say so, never with the PIN
+        raise _pin_error(
+            _("Không mở được token ký số của {name}: kiểm tra token đã cắm vào máy chủ ký số.").format(
+                name=name
+            ),
+            "token_unavailable",
+        ) from None
 
 
 def _target_label(target: models.Model) -> str:
@@ -208,10 +268,13 @@ def signed_issue_pdf(
     signer_name: str,
     actor: Person | None,
     person_key: pdfsign.SigningKey | None = None,
+    person_pin: str | None = None,
     extra_roots: Iterable[asn1_x509.Certificate] = (),
 ) -> SignedFile | None:
     """Sign what the agency issues: the competent person (when their key is at hand), then the agency.
 
+    `person_pin` is the PIN typed on the issuing page (None when the page does not ask it): when the
+    signer has a registered token (`signing_token`) it is required, and the token signs first.
     Returns None when the agency has no signing key: the record is then issued unsigned, as before.
     Once stored, the signed file is what every download serves.
     """
@@ -222,13 +285,56 @@ def signed_issue_pdf(
     if existing is not None:
         return existing
     token = PersonToken.objects.filter(person=signer).first() if signer else None
-    roots = trust_roots(agency, extra_roots)
+    opened = None
+    if person_key is None and person_pin is not None:
+        registered = signing_token(agency, signer)
+        if registered is not None:
+            person_key = opened = open_signing_token(registered, person_pin)
     try:
+        return _sign_and_keep(
+            agency=agency,
+            setup=setup,
+            target=target,
+            kind=kind,
+            file_name=file_name,
+            pdf=pdf,
+            signer=signer,
+            signer_name=signer_name,
+            actor=actor,
+            person_key=person_key,
+            token=token,
+            roots=trust_roots(agency, extra_roots),
+        )
+    finally:
+        close_key(opened)
+
+
+def _sign_and_keep(
+    *,
+    agency: Agency,
+    setup: SigningSetup,
+    target: models.Model,
+    kind: str,
+    file_name: str,
+    pdf: bytes,
+    signer: Person | None,
+    signer_name: str,
+    actor: Person | None,
+    person_key: pdfsign.SigningKey | None,
+    token: PersonToken | None,
+    roots: list[asn1_x509.Certificate],
+) -> SignedFile:
+    try:
+        agency_signer = agency_key(setup)
+        if person_key is not None:
+            # The person's CA is usually the agency's (the national CA for state bodies): its certificates,
+            # carried by the agency's PKCS#12, complete a token that holds only the person's certificate.
+            person_key.chain.extend(agency_signer.signer.cert_registry)
         signed, levels = pdfsign.sign_pdf(
             pdf,
             person=person_key,
             person_name=signer_name,
-            agency=agency_key(setup),
+            agency=agency_signer,
             agency_name=agency.name,
             signature_png=bytes(token.signature_png) if token and token.signature_png else None,
             seal_png=bytes(setup.seal_png) if setup.seal_png else None,

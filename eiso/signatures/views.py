@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from eiso.core.access import AgencyRequest, role_required
 from eiso.core.choices import Role
@@ -60,6 +61,7 @@ def _post(request: AgencyRequest, name: str, form: BaseForm, call: Any) -> HttpR
     return _setup_page(request, **{name: form})
 
 
+@sensitive_post_parameters("pin")
 @role_required(*SETUP_ROLES)
 def setup_key(request: AgencyRequest) -> HttpResponse:
     form = forms.AgencyKeyForm(request.POST or None, request.FILES or None)
@@ -143,6 +145,7 @@ def _sample_pdf(request: AgencyRequest) -> bytes:
     return render_pdf(doc)
 
 
+@sensitive_post_parameters("pin")
 @role_required(*SETUP_ROLES)
 def test_page(request: AgencyRequest) -> HttpResponse:
     """Sign a sample with the configured keys and verify it; or verify an uploaded PDF."""
@@ -179,6 +182,7 @@ def test_page(request: AgencyRequest) -> HttpResponse:
     return render(request, "signatures/test.html", context)
 
 
+@sensitive_variables("pin")
 def _sign_sample(request: AgencyRequest, pin: str) -> tuple[bytes, list[str]]:
     setup = selectors.setup_of(request.agency)
     if setup is None or not setup.has_key:
@@ -186,25 +190,19 @@ def _sign_sample(request: AgencyRequest, pin: str) -> tuple[bytes, list[str]]:
     token = selectors.token_of(request.person)
     person_key = None
     if pin and token and token.pkcs11_lib:
-        try:
-            person_key = services.token_key(
-                lib=token.pkcs11_lib,
-                token_label=token.token_label,
-                key_label=token.key_label,
-                pin=pin,
-                chain_pem=token.certificate_pem,
-            )
-        except Exception as exc:  # token absent or PIN refused: say so, never echo the PIN
-            raise ValidationError(_("Không mở được token với mã PIN đã nhập.")) from exc
+        person_key = services.open_signing_token(token, pin)
     roots = services.trust_roots(request.agency)
-    return pdfsign.sign_pdf(
-        _sample_pdf(request),
-        person=person_key,
-        person_name=request.person.full_name if request.person else "",
-        agency=services.agency_key(setup),
-        agency_name=request.agency.name,
-        signature_png=bytes(token.signature_png) if token and token.signature_png else None,
-        seal_png=bytes(setup.seal_png) if setup.seal_png else None,
-        tsa_url=setup.tsa_url,
-        context=pdfsign.validation_context(roots, for_signing=True) if roots else None,
-    )
+    try:
+        return pdfsign.sign_pdf(
+            _sample_pdf(request),
+            person=person_key,
+            person_name=request.person.full_name if request.person else "",
+            agency=services.agency_key(setup),
+            agency_name=request.agency.name,
+            signature_png=bytes(token.signature_png) if token and token.signature_png else None,
+            seal_png=bytes(setup.seal_png) if setup.seal_png else None,
+            tsa_url=setup.tsa_url,
+            context=pdfsign.validation_context(roots, for_signing=True) if roots else None,
+        )
+    finally:
+        services.close_key(person_key)

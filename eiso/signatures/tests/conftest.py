@@ -13,7 +13,8 @@ from asn1crypto import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
-from eiso.signatures import testing
+from eiso.core.models import Agency, Person
+from eiso.signatures import services, testing
 
 PIN = "1234"
 P12_PIN = "mat-khau-p12"
@@ -74,3 +75,40 @@ def kit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kit]:
     _CrlHandler.files = {"/issuing.crl": pki.crl_der, "/root.crl": testing.root_crl(pki)}
     yield Kit(pki, token, directory)
     server.shutdown()
+
+
+def configure_signing(kit: Kit, agency: Agency, actor: Person, *, token_for: Person | None = None) -> None:
+    """The agency's signing setup as its secretary makes it on the setup page: the local root trusted,
+    the agency's PKCS#12 key and seal image; and, for `token_for`, the SoftHSM2 token's certificate (the
+    person's certificate alone, as a CA hands it out) with the signature image."""
+    services.trust_anchor_add(agency=agency, certificate_pem=kit.pki.root.pem.decode(), actor=actor)
+    services.setup_agency_key(agency=agency, p12=kit.pki.agency_p12(P12_PIN), pin=P12_PIN, actor=actor)
+    services.setup_seal(agency=agency, seal_png=testing.sample_seal_png(), actor=actor)
+    if token_for is not None:
+        assert kit.pki.person_on_token is not None
+        services.token_register(
+            agency=agency,
+            person=token_for,
+            certificate_pem=kit.pki.person_on_token.pem.decode(),
+            pkcs11_lib=kit.token.lib,
+            token_label=kit.token.label,
+            key_label=KEY_LABEL,
+            signature_png=testing.sample_signature_png(),
+            actor=actor,
+        )
+
+
+def verify_json(path: str, *trust: str) -> tuple[int, list[dict[str, object]]]:
+    """`eiso verify_pdf FILE --trust ... --format json`: its exit code and its report."""
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    code = 0
+    try:
+        call_command("verify_pdf", path, *[f"--trust={t}" for t in trust], "--format=json", stdout=out)
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    return code, json.loads(out.getvalue())
