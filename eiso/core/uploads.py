@@ -23,7 +23,17 @@ from django.utils.translation import gettext as _
 MiB = 1024 * 1024
 
 PDF, DOCX, XLSX, CSV, PNG, JPEG = "pdf", "docx", "xlsx", "csv", "png", "jpeg"
-EXTENSIONS = {PDF: {"pdf"}, DOCX: {"docx"}, XLSX: {"xlsx"}, CSV: {"csv"}, PNG: {"png"}, JPEG: {"jpg", "jpeg"}}
+KEYSTORE, CERTIFICATE = "p12", "certificate"
+EXTENSIONS = {
+    PDF: {"pdf"},
+    DOCX: {"docx"},
+    XLSX: {"xlsx"},
+    CSV: {"csv"},
+    PNG: {"png"},
+    JPEG: {"jpg", "jpeg"},
+    KEYSTORE: {"p12", "pfx"},
+    CERTIFICATE: {"cer", "crt", "pem", "der"},
+}
 CONTENT_TYPES = {
     PDF: "application/pdf",
     DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -31,9 +41,15 @@ CONTENT_TYPES = {
     CSV: "text/csv; charset=utf-8",
     PNG: "image/png",
     JPEG: "image/jpeg",
+    KEYSTORE: "application/x-pkcs12",
+    CERTIFICATE: "application/pkix-cert",
 }
 TEXT_SNIFF_BYTES = 64 * 1024
 MARKUP_STARTS = (b"<", b"\xef\xbb\xbf<")
+PEM_CERTIFICATE = b"-----BEGIN CERTIFICATE-----"
+# PFX: SEQUENCE { INTEGER 3, ContentInfo { OID pkcs7-data (1.2.840.113549.1.7.1) ... } } (RFC 7292 §4)
+PKCS12_VERSION = b"\x02\x01\x03\x30"
+PKCS7_DATA_OID = b"\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x01"
 
 
 @dataclass(frozen=True)
@@ -81,11 +97,14 @@ def purpose(name: str) -> Purpose:
         ),
         "import": Purpose("import", frozenset({CSV, XLSX}), _setting("EISO_MAX_IMPORT_BYTES", 100 * MiB)),
         "image": Purpose("image", frozenset({PNG, JPEG}), _setting("EISO_MAX_IMAGE_BYTES", 2 * MiB)),
+        "keystore": Purpose("keystore", frozenset({KEYSTORE}), 256 * 1024),
+        "certificate": Purpose("certificate", frozenset({CERTIFICATE}), TEXT_SNIFF_BYTES),
     }
     return purposes[name]
 
 
 DOCUMENT, EVIDENCE, IMPORT, IMAGE = "document", "evidence", "import", "image"
+SIGNING_KEY, TRUSTED_CERTIFICATE = "keystore", "certificate"
 
 
 def archive_check(file: IO[bytes], limits: ArchiveLimits | None = None) -> set[str]:
@@ -136,7 +155,32 @@ def sniff(file: IO[bytes]) -> str | None:
         if "xl/workbook.xml" in names:
             return XLSX
         return None
+    if head.lstrip().startswith(PEM_CERTIFICATE) or _is_der_certificate(head):
+        return CERTIFICATE
+    if _is_pkcs12(head):
+        return KEYSTORE
     return CSV if _is_plain_text(head) else None
+
+
+def _is_pkcs12(head: bytes) -> bool:
+    """A DER SEQUENCE whose first element is version 3 followed by a pkcs7-data ContentInfo."""
+    if not head.startswith(b"\x30"):
+        return False
+    start = head.find(PKCS12_VERSION, 0, 8)
+    return start != -1 and PKCS7_DATA_OID in head[start : start + 24]
+
+
+def _is_der_certificate(head: bytes) -> bool:
+    """A whole X.509 certificate in DER (certificates are far smaller than the sniffed sample)."""
+    if not head.startswith(b"\x30\x82"):
+        return False
+    from cryptography import x509
+
+    try:
+        x509.load_der_x509_certificate(head)
+    except ValueError:
+        return False
+    return True
 
 
 def _is_plain_text(head: bytes) -> bool:

@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from eiso.core.forms import BootstrapFormMixin
 from eiso.core.models import Agency, Person
-from eiso.core.uploads import DOCUMENT, IMAGE, PDF, form_clean, upload_validate
+from eiso.core.uploads import (
+    DOCUMENT,
+    IMAGE,
+    PDF,
+    SIGNING_KEY,
+    TRUSTED_CERTIFICATE,
+    form_clean,
+    upload_validate,
+)
 from eiso.signatures.services import TOKEN_PIN_FIELD, signing_token
 
 MAX_FILE = 5 * 1024 * 1024
@@ -34,7 +42,7 @@ class AgencyKeyForm(BootstrapFormMixin, forms.Form):
     )
 
     def clean_p12(self) -> bytes:
-        return _read(self.cleaned_data.get("p12"), "p12")
+        return _read(form_clean(self.cleaned_data.get("p12"), SIGNING_KEY), "p12")
 
 
 class SealForm(BootstrapFormMixin, forms.Form):
@@ -78,7 +86,7 @@ class TokenForm(BootstrapFormMixin, forms.Form):
         person.queryset = Person.objects.filter(agency=agency).order_by("full_name")
 
     def clean_certificate(self) -> str:
-        data = _read(self.cleaned_data.get("certificate"), "certificate")
+        data = _read(form_clean(self.cleaned_data.get("certificate"), TRUSTED_CERTIFICATE), "certificate")
         if data.lstrip().startswith(b"-----BEGIN"):
             return data.decode("ascii", errors="replace")
         import base64
