@@ -85,6 +85,7 @@ def test_an_xlsx_bomb_given_to_an_import_is_refused_within_bounded_memory(bombs:
     def read() -> None:
         assert list(read_rows(bombs["xlsx"], [ColumnSpec("code", required=True)], report)) == []
 
+    read()  # the first run also imports the reader's modules: measure a run like every later one
     assert _peak(read) < MEMORY_BOUND
     assert not report.ok and "giải nén" in report.errors[0].message
 
