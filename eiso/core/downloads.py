@@ -5,7 +5,8 @@ record through the agency-scoped lookup. The type comes from the kind sniffed fr
 from the name a user gave), anything else is served as an opaque download. The filename is never
 interpolated into the header as such: an ASCII fallback keeps only safe characters, and the full name
 goes into `filename*` percent-encoded (RFC 5987), so a document code cannot add header parameters.
-`format_or_404` turns an unknown format in a download URL into a 404.
+`format_or_404` turns an unknown format in a download URL into a 404; `state_document_response` serves a
+Decree 30 document (eiso.core.layout) as PDF or DOCX.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from urllib.parse import quote
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
 
+from eiso.core.layout import StateDocument, render_docx, render_pdf
 from eiso.core.uploads import CONTENT_TYPES, sniff
 
 OPAQUE = "application/octet-stream"
@@ -64,3 +66,17 @@ def format_or_404(fmt: str, allowed: Iterable[str]) -> str:
     if fmt not in set(allowed):
         raise Http404(_("Không có định dạng này."))
     return fmt
+
+
+DOCUMENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def state_document_response(document: StateDocument, *, fmt: str, filename: str) -> HttpResponse:
+    """`document` laid out as `fmt` ("pdf" or "docx", else 404), downloaded as `filename`.<fmt>."""
+    fmt = format_or_404(fmt, DOCUMENT_TYPES)
+    content = render_pdf(document) if fmt == "pdf" else render_docx(document)
+    response = HttpResponse(content, content_type=DOCUMENT_TYPES[fmt])
+    return secure_headers(response, filename=f"{filename}.{fmt}")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("su-khong-phu-hop/<int:pk>/huy/", views.nc_cancel, name="nc_cancel"),
     path("su-khong-phu-hop/<int:pk>/lap-phieu/", views.car_request, name="car_request"),
     path("phieu/<int:pk>/", views.car_detail, name="car_detail"),
+    path("phieu/<int:pk>/phieu.<str:fmt>", views.car_download, name="car_download"),
     path("phieu/<int:pk>/phan-tich/", views.car_analyse, name="car_analyse"),
     path("phieu/<int:pk>/hanh-dong/", views.action_add, name="action_add"),
     path("phieu/<int:pk>/trinh/", views.car_submit, name="car_submit"),

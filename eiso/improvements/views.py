@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from eiso.audits.models import Finding
 from eiso.audits.selectors import sessions_of
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
+from eiso.core.downloads import state_document_response
 from eiso.core.flow import pressed, refuse, run_action, run_form
 from eiso.core.permissions import actor
 from eiso.core.tables import list_response
@@ -25,6 +26,7 @@ from eiso.improvements.choices import NcSource
 from eiso.improvements.filters import CorrectiveActionFilter, NonconformityFilter
 from eiso.improvements.models import ActionItem, CorrectiveAction, NcProposal, Nonconformity
 from eiso.improvements.permissions import MANAGERS, RAISERS, STAFF
+from eiso.improvements.printout import corrective_action_document
 from eiso.improvements.tables import (
     CORRECTIVE_ACTION_COLUMNS,
     NONCONFORMITY_COLUMNS,
@@ -183,6 +185,9 @@ def _car(request: AgencyRequest, pk: int) -> CorrectiveAction:
         CorrectiveAction.objects.select_related(
             "nonconformity__division",
             "nonconformity__finding__audit",
+            "nonconformity__procedure",
+            "nonconformity__raised_by",
+            "follow_up_of",
             "requested_by",
             "approved_by",
             "verified_by",
@@ -229,6 +234,16 @@ def _car_context(request: AgencyRequest, car: CorrectiveAction, **forms_: Any) -
 def car_detail(request: AgencyRequest, pk: int) -> HttpResponse:
     car = _car(request, pk)
     return render(request, "improvements/car_detail.html", _car_context(request, car))
+
+
+@agency_required
+def car_download(request: AgencyRequest, pk: int, fmt: str) -> HttpResponse:
+    """The request printed in the Decree 30 layout, as PDF or DOCX."""
+    car = _car(request, pk)
+    document = corrective_action_document(car)
+    return state_document_response(
+        document, fmt=fmt, filename=f"phieu-khac-phuc-{car.number.replace('/', '-')}"
+    )
 
 
 def _run(

@@ -35,6 +35,7 @@ def url_kwargs(agency: Agency) -> dict[str, dict[str, Any]]:
         "improvements:nc_edit": {"pk": nc.pk},
         "improvements:nc_cancel": {"pk": nc.pk},
         "improvements:car_detail": by_car,
+        "improvements:car_download": {"pk": car.pk, "fmt": "pdf"},
         "improvements:car_analyse": by_car,
         "improvements:action_add": by_car,
         "improvements:car_submit": by_car,
