@@ -130,7 +130,7 @@ def dossier_list(request: HttpRequest, query: Query[DossierQuery]) -> JsonRespon
     data = query.model_dump(exclude={"agency", "cursor", "limit"}, exclude_none=True)
     if "updated_since" in data:
         data["updated_since"] = query.updated_since.isoformat()  # type: ignore[union-attr]
-    filterset = DossierFilter(data, queryset=scoped(Dossier.objects.all(), agency))
+    filterset = DossierFilter(data, queryset=scoped(Dossier.objects.all(), agency), agency=agency)
     if not filterset.is_valid():
         raise Problem(
             422,

@@ -83,6 +83,15 @@ def audit_sessions(*, audit: Audit) -> QuerySet[AuditSession]:
     return audit.sessions.select_related("division").prefetch_related("auditors")
 
 
+def finding_list(*, agency: Agency) -> QuerySet[Finding]:
+    """Every finding of the agency's audits, newest first, with its audit, division and auditor."""
+    return (
+        scoped(Finding.objects.all(), agency)
+        .select_related("audit", "division", "auditor")
+        .order_by("-found_on", "-id")
+    )
+
+
 def audit_findings(*, audit: Audit) -> QuerySet[Finding]:
     return (
         audit.findings.select_related("division", "auditor")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.audit_detail, name="detail"),
     path("<int:pk>/sua/", views.audit_edit, name="edit"),
     path("<int:pk>/huy/", views.audit_cancel, name="cancel"),
+    path("phat-hien/", views.finding_list, name="findings"),
     path("phat-hien/<int:pk>/sua/", views.finding_edit, name="finding_edit"),
     path("phat-hien/<int:pk>/huy/", views.finding_cancel, name="finding_cancel"),
     path("<int:pk>/lich/", views.session_add, name="session_add"),

@@ -10,17 +10,21 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from eiso.audits import forms, permissions, selectors, services
+from eiso.audits.filters import FindingFilter
 from eiso.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
 from eiso.audits.report import audit_report_document
+from eiso.audits.tables import EXPORT_COLUMNS, FindingTable
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
 from eiso.core.downloads import format_or_404, secure_headers
 from eiso.core.flow import pressed, refuse, run_action, run_form
 from eiso.core.layout import render_docx, render_pdf
 from eiso.core.permissions import actor
+from eiso.core.tables import list_response
 from eiso.signatures.forms import ask_token_pin
 from eiso.signatures.services import TOKEN_PIN_FIELD, signed_file_for, signing_configured
 
@@ -34,6 +38,22 @@ def audit_list(request: AgencyRequest) -> HttpResponse:
     page = Paginator(selectors.audit_list(agency=request.agency), 20).get_page(request.GET.get("page"))
     can_plan = permissions.can_plan(actor(request))
     return render(request, "audits/audit_list.html", {"page": page, "can_plan": can_plan})
+
+
+@agency_required
+def finding_list(request: AgencyRequest) -> HttpResponse:
+    filters = FindingFilter(
+        request.GET or None, selectors.finding_list(agency=request.agency), agency=request.agency
+    )
+    return list_response(
+        request,
+        table=FindingTable(filters.qs),
+        columns=EXPORT_COLUMNS,
+        filename="phat-hien-danh-gia",
+        title=gettext_lazy("Phát hiện đánh giá"),
+        template="audits/finding_list.html",
+        context={"filter": filters},
+    )
 
 
 @agency_required

@@ -11,10 +11,11 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from eiso.core.access import scoped
 from eiso.core.forms import BootstrapFormMixin
-from eiso.core.models import Agency
+from eiso.core.models import Agency, Notification
 
 YES_NO = [("1", "✓"), ("0", "✗")]
 
@@ -47,3 +48,36 @@ class AgencyFilterSet(django_filters.FilterSet):
             return {}
         self.form.is_valid()
         return getattr(self.form, "cleaned_data", {})
+
+
+class NotificationFilter(AgencyFilterSet):
+    """A person's notifications: by kind (the start of the key, chosen on the page's tabs), read or not, and
+    when they came."""
+
+    kind = django_filters.CharFilter(method="filter_kind", widget=forms.HiddenInput)
+    unread = django_filters.ChoiceFilter(
+        method="filter_unread",
+        label=_("Đã đọc"),
+        empty_label=_("Tất cả"),
+        choices=[("1", _("Chưa đọc")), ("0", _("Đã đọc"))],
+    )
+    date_from = django_filters.DateFilter(
+        field_name="created_at__date", lookup_expr="gte", label=_("Từ ngày"), widget=date_input()
+    )
+    date_to = django_filters.DateFilter(
+        field_name="created_at__date", lookup_expr="lte", label=_("đến ngày"), widget=date_input()
+    )
+
+    class Meta:
+        model = Notification
+        fields: list[str] = []
+
+    def filter_kind(self, queryset: QuerySet[Notification], name: str, value: Any) -> QuerySet[Notification]:
+        return queryset.filter(key__startswith=f"{value}:") if value else queryset
+
+    def filter_unread(
+        self, queryset: QuerySet[Notification], name: str, value: Any
+    ) -> QuerySet[Notification]:
+        if value in ("1", "0"):
+            return queryset.filter(read_at__isnull=value == "1")
+        return queryset

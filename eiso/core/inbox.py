@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Left, StrIndex
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -23,7 +23,9 @@ from django.views.decorators.http import require_POST
 
 from eiso.core import registry
 from eiso.core.access import AgencyRequest, agency_required
+from eiso.core.filters import NotificationFilter
 from eiso.core.models import Notification, Person
+from eiso.core.tables import NOTIFICATION_COLUMNS, NotificationTable, list_response
 
 # Notification keys start with their kind ("action:17:due-3"); these name the kinds for the reader.
 KIND_LABELS = {
@@ -105,11 +107,16 @@ def notification_list(request: AgencyRequest) -> HttpResponse:
         for row in notifications_by_kind(person=request.person)
     ]
     queryset = Notification.objects.filter(recipient=request.person).order_by("read_at", "-created_at", "-id")
-    if kind:
-        queryset = queryset.filter(key__startswith=f"{kind}:")
-    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
-    context: dict[str, Any] = {"page": page, "kinds": kinds, "kind": kind, "query": f"kind={kind}"}
-    return render(request, "core/notifications.html", context)
+    filters = NotificationFilter(request.GET or None, queryset, agency=request.agency)
+    return list_response(
+        request,
+        table=NotificationTable(filters.qs, cell_context={"csrf_token": get_token(request)}),
+        columns=NOTIFICATION_COLUMNS,
+        filename="thong-bao",
+        title=gettext_lazy("Thông báo"),
+        template="core/notifications.html",
+        context={"kinds": kinds, "kind": kind, "filter": filters},
+    )
 
 
 @agency_required

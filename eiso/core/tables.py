@@ -18,9 +18,11 @@ from django.shortcuts import render
 from django.template.loader import get_template
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 from django_tables2 import RequestConfig
 
 from eiso.core.exports import FORMATS, Column, export_response
+from eiso.core.models import Notification
 
 PER_PAGE = 50
 
@@ -64,3 +66,40 @@ def list_response(
     table.page = table.paginator.get_page(request.GET.get(table.prefixed_page_field))
     template = partial if partial and getattr(request, "htmx", False) else template
     return render(request, template, {**(context or {}), "table": table})
+
+
+def _notification_kind(notification: Notification) -> str:
+    from eiso.core.inbox import KIND_LABELS
+
+    kind = notification.key.split(":", 1)[0]
+    return str(KIND_LABELS.get(kind, _("Khác")))
+
+
+class NotificationTable(Table):
+    created_at = tables.DateTimeColumn(verbose_name=_("Thời điểm"), short=True)
+    title = tables.Column(verbose_name=_("Thông báo"))
+    due_on = tables.DateColumn(verbose_name=_("Hạn"), short=True)
+    read_at = tables.Column(verbose_name=_("Đã đọc"), empty_values=())
+
+    class Meta(Table.Meta):
+        model = Notification
+        fields = ("created_at", "title", "due_on", "read_at")
+        empty_text = _("Không có thông báo.")
+        row_attrs = {"class": lambda record: "" if record.read_at else "table-warning"}
+
+    def render_title(self, record: Notification) -> SafeString:
+        return self.cell("core/_notification_title.html", n=record)
+
+    def render_read_at(self, record: Notification) -> SafeString:
+        return self.cell("core/_notification_open.html", n=record)
+
+
+NOTIFICATION_COLUMNS = [
+    Column(_("Thời điểm"), "created_at", "datetime"),
+    Column(_("Nhóm"), _notification_kind, width=30),
+    Column(_("Tiêu đề"), "title", width=50),
+    Column(_("Nội dung"), "body", width=60),
+    Column(_("Hạn"), "due_on", "date"),
+    Column(_("Đã đọc lúc"), "read_at", "datetime"),
+    Column(_("Đường dẫn"), "url", width=30),
+]

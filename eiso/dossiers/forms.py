@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from eiso.core.forms import BootstrapFormMixin
 from eiso.core.models import Agency, Division
 from eiso.core.uploads import IMPORT, form_clean
-from eiso.dossiers.choices import Channel, Timeliness
+from eiso.dossiers.choices import Channel
 from eiso.procedures.models import Procedure
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -22,22 +22,6 @@ def _procedures(agency: Agency) -> Any:
 
 def _divisions(agency: Agency) -> Any:
     return Division.objects.filter(agency=agency, is_active=True).order_by("order", "name")
-
-
-class DossierFilterForm(BootstrapFormMixin, forms.Form):
-    date_from = forms.DateField(label=_("Tiếp nhận từ ngày"), required=False, widget=DATE)
-    date_to = forms.DateField(label=_("đến ngày"), required=False, widget=DATE)
-    procedure = forms.ModelChoiceField(label=_("Thủ tục"), queryset=Procedure.objects.none(), required=False)
-    division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none(), required=False)
-    timeliness = forms.ChoiceField(
-        label=_("Tình trạng"), choices=[("", "---------"), *Timeliness.choices], required=False
-    )
-    q = forms.CharField(label=_("Mã hồ sơ"), required=False, max_length=64)
-
-    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["procedure"].queryset = _procedures(agency)  # type: ignore[attr-defined]
-        self.fields["division"].queryset = _divisions(agency)  # type: ignore[attr-defined]
 
 
 class PeriodForm(BootstrapFormMixin, forms.Form):

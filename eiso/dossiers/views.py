@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,15 +18,19 @@ from eiso.core.access import (
     agency_required,
     get_for_agency_or_404,
     role_required,
+    scoped,
 )
 from eiso.core.charts import bar_chart, inline_svg
 from eiso.core.downloads import format_or_404, secure_headers
 from eiso.core.flow import run_form
 from eiso.core.permissions import actor
+from eiso.core.tables import list_response
 from eiso.dossiers import ii06a, permissions, rules, selectors, services
 from eiso.dossiers.choices import DossierStatus, Timeliness
-from eiso.dossiers.forms import ActionForm, DossierFilterForm, ImportForm, PeriodForm, ReceiveForm
+from eiso.dossiers.filters import DossierFilter
+from eiso.dossiers.forms import ActionForm, ImportForm, PeriodForm, ReceiveForm
 from eiso.dossiers.models import Dossier
+from eiso.dossiers.tables import EXPORT_COLUMNS, DossierTable
 from eiso.jobs.services import job_start
 from eiso.workdays.calendar import calendar_for
 
@@ -81,30 +85,25 @@ def _query_without_page(request: AgencyRequest) -> str:
 
 @agency_required
 def dossier_list(request: AgencyRequest) -> HttpResponse:
-    form = DossierFilterForm(request.GET or None, agency=request.agency)
-    data: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
-    today = timezone.localdate()
-    as_of = selectors.judgement_date(data["date_to"], today=today) if data.get("date_to") else today
-    queryset = selectors.dossier_list(
-        agency=request.agency,
-        as_of=as_of,
-        date_from=data.get("date_from"),
-        date_to=data.get("date_to"),
-        procedure_id=data["procedure"].pk if data.get("procedure") else None,
-        division_id=data["division"].pk if data.get("division") else None,
-        timeliness=data.get("timeliness") or "",
-        search=data.get("q") or "",
+    queryset = scoped(Dossier.objects.all(), request.agency).select_related("procedure", "division")
+    filters = DossierFilter(
+        request.GET or None, queryset.order_by("-received_at", "code"), agency=request.agency
     )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "form": form,
-        "page": page,
-        "query": _query_without_page(request),
-        "as_of": as_of,
+        "filter": filters,
+        "as_of": filters.as_of,
         "can_act": permissions.can_handle(actor(request)),
     }
-    template = "dossiers/_table.html" if getattr(request, "htmx", False) else "dossiers/dossier_list.html"
-    return render(request, template, context)
+    return list_response(
+        request,
+        table=DossierTable(filters.qs),
+        columns=EXPORT_COLUMNS,
+        filename="ho-so-tthc",
+        title=gettext_lazy("Hồ sơ thủ tục hành chính"),
+        template="dossiers/dossier_list.html",
+        partial="dossiers/_list_table.html",
+        context=context,
+    )
 
 
 @agency_required

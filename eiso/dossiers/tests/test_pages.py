@@ -30,13 +30,15 @@ def test_the_list_filters_by_timeliness_and_paginates(personas: Personas) -> Non
 
 def test_the_list_never_loads_more_than_a_page(personas: Personas, django_assert_max_num_queries) -> None:
     p = make_procedure(personas.agency)
-    for i in range(30):
+    for i in range(60):
         received(p, "2017-03-02 09:00", code=f"N-{i:02d}")
     client = client_for(personas.viewer)
     # 11 for the page and its filters, 5 for the shell's "Việc của tôi" counts: none grows with the rows.
     with django_assert_max_num_queries(17):
         page = client.get(reverse("dossiers:list"))
-    assert page.context["page"].paginator.count == 30 and len(page.context["page"].object_list) == 25
+    table = page.context["table"]
+    assert table.paginator.count == 60 and len(table.page.object_list) == 50
+    assert "1–50 trên 60" in page.content.decode()
 
 
 def test_the_detail_shows_the_due_date_explanation_and_the_timeline(personas: Personas) -> None:
