@@ -61,6 +61,27 @@ DIVISION_BY_FIELD = {
     "Công nghệ thông tin": "CNTT",
 }
 
+ONLINE_LEVELS = (3, 4)
+METHODS = "Nộp trực tiếp tại Bộ phận tiếp nhận và trả kết quả của Sở; qua dịch vụ bưu chính công ích."
+METHODS_ONLINE = METHODS[:-1] + "; trực tuyến trên Cổng dịch vụ công của tỉnh."
+APPLICANTS = "Tổ chức, cá nhân."
+# The paper a person receives, read from the procedure's name: "Cấp giấy phép X" gives "Giấy phép X".
+OUTCOMES = (
+    ("Cấp lại ", "{rest} (cấp lại)"),
+    ("Sửa đổi, bổ sung ", "{rest} đã sửa đổi, bổ sung"),
+    ("Gia hạn ", "{rest} được gia hạn"),
+    ("Cấp ", "{rest}"),
+)
+
+
+def _outcome(name: str) -> str:
+    for prefix, pattern in OUTCOMES:
+        if name.startswith(prefix):
+            rest = name[len(prefix) :].split(" khi ")[0].split(" (")[0]  # the paper, not the occasion
+            return pattern.format(rest=rest[:1].upper() + rest[1:]) + "."
+    return "Văn bản chấp thuận hoặc văn bản trả lời của Sở Thông tin và Truyền thông."
+
+
 COMPONENTS = [
     ("Đơn đề nghị theo mẫu quy định", ComponentKind.ORIGINAL, 1),
     ("Giấy tờ chứng minh tư cách pháp lý của tổ chức, cá nhân đề nghị", ComponentKind.COPY, 1),
@@ -103,6 +124,9 @@ def load(ctx: DemoContext) -> None:
         fields = {
             **{k: v for k, v in row.items() if k != "code"},
             "legal_basis": LEGAL_BASIS.get(str(row["field"]), ""),
+            "submission_methods": METHODS_ONLINE if row["level"] in ONLINE_LEVELS else METHODS,
+            "applicants": APPLICANTS,
+            "outcome": _outcome(str(row["name"])),
             "in_scope": True,
             "valid_from": VALID_FROM,
             "valid_to": None,

@@ -33,6 +33,9 @@ class ProcedureForm(BootstrapFormMixin, forms.ModelForm):
             "name",
             "field",
             "level",
+            "submission_methods",
+            "applicants",
+            "outcome",
             "legal_basis",
             "fee",
             "in_scope",
@@ -49,6 +52,9 @@ class ProcedureForm(BootstrapFormMixin, forms.ModelForm):
             "counts_from_next_day_after": TIME_WIDGET,
             "legal_basis": forms.Textarea(attrs={"rows": 3}),
             "fee": forms.Textarea(attrs={"rows": 2}),
+            "submission_methods": forms.Textarea(attrs={"rows": 2}),
+            "applicants": forms.Textarea(attrs={"rows": 2}),
+            "outcome": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -76,7 +82,8 @@ class ImportForm(BootstrapFormMixin, forms.Form):
         help_text=_(
             "Cột: code, name, field, level, time_limit, time_limit_unit, counts_from_next_day_after "
             "(hoặc tiêu đề tiếng Việt: Mã TTHC, Tên thủ tục, Lĩnh vực, Mức độ, Thời hạn, Đơn vị thời hạn, "
-            "Tính từ ngày hôm sau nếu nộp sau). CSV phải lưu ở dạng UTF-8."
+            "Tính từ ngày hôm sau nếu nộp sau); có thể thêm: Cách thức thực hiện, Đối tượng thực hiện, "
+            "Kết quả thực hiện, Phí, lệ phí, Căn cứ pháp lý. CSV phải lưu ở dạng UTF-8."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )

@@ -31,6 +31,19 @@ class Procedure(TimeStampedModel):
     level = models.PositiveSmallIntegerField(_("mức độ DVC trực tuyến"), null=True, blank=True)
     legal_basis = models.TextField(_("căn cứ pháp lý"), blank=True)
     fee = models.TextField(_("phí, lệ phí"), blank=True)
+    submission_methods = models.TextField(
+        _("cách thức thực hiện"),
+        blank=True,
+        help_text=_(
+            "Ví dụ: nộp trực tiếp tại Bộ phận tiếp nhận và trả kết quả; qua dịch vụ bưu chính; trực tuyến."
+        ),
+    )
+    applicants = models.TextField(
+        _("đối tượng thực hiện"), blank=True, help_text=_("Ví dụ: cá nhân, tổ chức trong nước và nước ngoài.")
+    )
+    outcome = models.TextField(
+        _("kết quả thực hiện"), blank=True, help_text=_("Giấy tờ người nộp nhận được, ví dụ: giấy phép.")
+    )
     in_scope = models.BooleanField(_("thuộc phạm vi HTQLCL"), default=True)
     time_limit_value = models.DecimalField(_("thời hạn giải quyết"), max_digits=7, decimal_places=2)
     time_limit_unit = models.CharField(

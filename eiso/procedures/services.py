@@ -31,12 +31,13 @@ from eiso.procedures.models import HandlingProcess, Procedure, ProcedureRule, Pr
 from eiso.procedures.selectors import procedures_by_code
 
 RULE_FIELDS = ("time_limit_value", "time_limit_unit", "counts_from_next_day_after")
+# What the citizen reads on the portal besides the limit; imported only from the columns a file has.
+CITIZEN_FIELDS = ("submission_methods", "applicants", "outcome", "fee", "legal_basis")
 PROCEDURE_FIELDS = (
     "name",
     "field",
     "level",
-    "legal_basis",
-    "fee",
+    *CITIZEN_FIELDS,
     "in_scope",
     "valid_from",
     "valid_to",
@@ -76,6 +77,11 @@ IMPORT_COLUMNS: Sequence[ColumnSpec] = (
         aliases=("Tính từ ngày hôm sau nếu nộp sau", "Giờ chốt"),
         parser=parse_time,
     ),
+    ColumnSpec("submission_methods", aliases=("Cách thức thực hiện",), max_length=4000),
+    ColumnSpec("applicants", aliases=("Đối tượng thực hiện",), max_length=4000),
+    ColumnSpec("outcome", aliases=("Kết quả thực hiện",), max_length=4000),
+    ColumnSpec("fee", aliases=("Phí, lệ phí", "Phí"), max_length=4000),
+    ColumnSpec("legal_basis", aliases=("Căn cứ pháp lý",), max_length=4000),
 )
 
 
@@ -266,7 +272,7 @@ def _process_state(process: HandlingProcess) -> tuple[Any, ...]:
 
 # -- import -------------------------------------------------------------------------------------------------
 def _row_fields(values: dict[str, Any]) -> dict[str, Any]:
-    return {
+    fields = {
         "name": values["name"],
         "field": values.get("field") or "",
         "level": values.get("level"),
@@ -274,6 +280,9 @@ def _row_fields(values: dict[str, Any]) -> dict[str, Any]:
         "time_limit_unit": values.get("time_limit_unit") or TimeLimitUnit.WORKING_DAYS,
         "counts_from_next_day_after": values.get("counts_from_next_day_after"),
     }
+    # A column the file does not have leaves what the catalogue holds; an empty cell clears it.
+    fields.update({name: values[name] or "" for name in CITIZEN_FIELDS if name in values})
+    return fields
 
 
 def procedure_import(
