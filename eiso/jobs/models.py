@@ -39,6 +39,7 @@ class Job(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    runner = models.CharField(_("tiến trình chạy"), max_length=300, blank=True)
 
     agency_path: ClassVar[str] = "agency"
 

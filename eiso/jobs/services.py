@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
+import socket
 import threading
 import traceback
 from typing import Any
@@ -11,6 +14,7 @@ from django.conf import settings
 from django.core.files.base import File
 from django.db import close_old_connections, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from eiso.core.models import Agency
 from eiso.jobs import registry
@@ -38,6 +42,9 @@ def job_start(
 
 def _dispatch(job_id: int) -> None:
     mode = settings.EISO_JOBS_MODE
+    if mode == "sync":
+        job_run(job_id=job_id)
+        return
     if mode == "celery":
         from eiso.jobs.tasks import run_job
 
@@ -59,19 +66,64 @@ def _run_in_thread(job_id: int) -> None:
 def job_run(*, job_id: int) -> Job:
     """Run one queued job to its end; a job already taken by another runner is left alone."""
     taken = Job.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(
-        status=JobStatus.RUNNING, started_at=timezone.now()
+        status=JobStatus.RUNNING, started_at=timezone.now(), runner=runner_name()
     )
     job = Job.objects.get(pk=job_id)
     if not taken:
         return job
+    context = JobContext(job)
     try:
-        result = registry.function_for(job.kind)(JobContext(job))
+        result = registry.function_for(job.kind)(context)
     except Exception as exc:
         logger.exception("Job %s (%s) failed", job.pk, job.kind)
         _finish(job, JobStatus.FAILED, message=str(exc) or type(exc).__name__, result={"trace": _trace()})
     else:
         _finish(job, JobStatus.DONE, result=result)
+    finally:
+        context.close()
     job.refresh_from_db()
+    return job
+
+
+def runner_name() -> str:
+    """host:pid of the process running a job, so that a job whose process died can be told apart."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _runner_alive(runner: str) -> bool | None:
+    """Whether the runner process still exists; None when it ran on another host (cannot be told here)."""
+    host, _sep, pid = runner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return None
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# A queued job not taken after this long was never handed to a runner (the process died in between).
+DISPATCH_GRACE = dt.timedelta(seconds=30)
+
+
+def job_settle(job: Job) -> Job:
+    """Settle a job left behind by a runner that died: a running job whose process is gone fails with a
+    message saying to start it again (its work was one transaction, so nothing of it was written); a queued
+    job nobody took is handed to a runner again. Called when someone looks at the job."""
+    if job.status == JobStatus.RUNNING and job.runner and _runner_alive(job.runner) is False:
+        message = _(
+            "Tiến trình chạy việc này đã dừng giữa chừng (máy chủ khởi động lại); "
+            "không có dữ liệu nào được ghi. Hãy chạy lại việc."
+        )
+        Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING, runner=job.runner).update(
+            status=JobStatus.FAILED, finished_at=timezone.now(), message=message
+        )
+        job.refresh_from_db()
+    elif job.status == JobStatus.QUEUED and timezone.now() - job.created_at > DISPATCH_GRACE:
+        _dispatch(job.pk)
+        job.refresh_from_db()
     return job
 
 

@@ -129,6 +129,36 @@ def gunicorn(workdir: Path, env: dict[str, str], *, workers: int = 2) -> Iterato
         log.close()
 
 
+@contextmanager
+def celery_worker(workdir: Path, env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    """A Celery worker (one process) with the shipped application, started from `workdir`, until it is
+    ready to take tasks."""
+    environment = {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "eiso.settings"}
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    command = [sys.executable, "-m", "celery", "-A", "eiso", "worker", "--pool", "solo", "--loglevel", "INFO"]
+    log_path = workdir / "celery.log"
+    log = log_path.open("wb")
+    process = subprocess.Popen(  # noqa: S603
+        command, cwd=workdir, env=environment, stdout=log, stderr=log, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while b"ready." not in log_path.read_bytes():
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the Celery worker did not start: " + log_path.read_text()[-2000:])
+            time.sleep(0.2)
+        yield process
+    finally:
+        with suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(10)
+        log.close()
+
+
 def _wait_until_serving(url: str, seconds: float = 300) -> None:
     """The port opens before the workers have loaded the application: wait for a real answer."""
     deadline = time.monotonic() + seconds

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,14 @@ from django.db import connection
 from django.urls import reverse
 
 from eiso.core.testing import PASSWORD, Personas
-from eiso.core.tests.servers import HttpSession, database_url, gunicorn, needs_postgresql
+from eiso.core.tests.servers import (
+    HttpSession,
+    celery_worker,
+    database_url,
+    gunicorn,
+    needs_postgresql,
+    redis_server,
+)
 from eiso.dossiers.models import Dossier
 from eiso.dossiers.tests.factories import make_procedure
 
@@ -57,17 +65,22 @@ def test_gunicorn_started_from_another_directory_serves_pages_static_files_and_h
     assert health.status == 200 and json.loads(health.body)["database"] == {"ok": True}
 
 
-@pytest.mark.skip(
-    reason="under gunicorn with EISO_JOBS_MODE=thread on PostgreSQL the job was seen to stay 'running' on a "
-    "loaded machine (its worker thread dies); under investigation, see the closing note of issue 17"
-)
+@pytest.mark.parametrize("mode", ["thread", "celery"])
 def test_a_large_upload_answers_at_once_and_the_import_finishes_in_the_background(
-    tmp_path: Path, personas: Personas
+    tmp_path: Path, personas: Personas, mode: str
 ) -> None:
+    """In the embedded default the job runs on a thread of the web process; in production (Redis set) on
+    the Celery worker."""
     make_procedure(personas.agency, code="1.001")
     rows = 20_000
     content = dossier_file(rows, "1.001")
-    with gunicorn(tmp_path, server_env(tmp_path)) as server:
+    env = server_env(tmp_path)
+    with ExitStack() as stack:
+        if mode == "celery":
+            redis = stack.enter_context(redis_server(tmp_path))
+            env.update(EISO_JOBS_MODE="celery", REDIS_URL=redis.url)
+            stack.enter_context(celery_worker(tmp_path, env))
+        server = stack.enter_context(gunicorn(tmp_path, env))
         url = server.url
         client = HttpSession(url)
         user = personas.secretary.user
