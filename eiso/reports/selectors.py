@@ -14,6 +14,7 @@ from eiso.core.access import visible_agencies
 from eiso.core.models import Agency, Person
 from eiso.improvements.choices import OPEN_CAR_STATES
 from eiso.improvements.models import CorrectiveAction
+from eiso.reports.models import SelfReport
 from eiso.reviews.models import ManagementReview, ReviewInput
 from eiso.reviews.register import overdue_legal_flags, stale_recorded_changes
 
@@ -75,3 +76,16 @@ def province_totals(agencies: QuerySet[Agency], *, year: int) -> dict[str, Any]:
         ),
         last_review=Max("management_reviews__held_on"),
     )
+
+
+# --- the yearly self-report (TT 26/2014/TT-BKHCN, Art. 36) ---------------------------------------------
+
+
+def self_report_review(*, agency: Agency, year: int | None = None) -> ManagementReview | None:
+    """The management review the self-report of `year` is issued from (the latest one when no year)."""
+    reviews = ManagementReview.objects.filter(agency=agency).select_related("agency", "chair")
+    return (reviews.filter(year=year) if year is not None else reviews.order_by("-year")).first()
+
+
+def self_report_of(review: ManagementReview) -> SelfReport | None:
+    return SelfReport.objects.filter(review=review).select_related("signed_by").first()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -124,7 +125,7 @@ def test_the_database_refuses_to_change_the_signed_report_or_its_hash(kit: Kit, 
     signed = signed_file_for(audit, REPORT_KIND)
     assert signed is not None and audit.report_sha256 == signed.sha256
     forged = hashlib.sha256(b"forged").hexdigest()
-    statements = [
+    statements: list[tuple[str, list[Any]]] = [
         ("UPDATE audits_audit SET report_sha256 = %s WHERE id = %s", [forged, audit.pk]),
         ("UPDATE audits_audit SET report_sha256 = NULL WHERE id = %s", [audit.pk]),
         ("UPDATE signatures_signedfile SET sha256 = %s WHERE id = %s", [forged, signed.pk]),
