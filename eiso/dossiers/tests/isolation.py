@@ -13,5 +13,4 @@ def url_kwargs(agency: Agency) -> dict[str, dict[str, Any]]:
         "dossiers:detail": {"pk": dossier.pk},
         "dossiers:action": {"pk": dossier.pk, "action": "resolve"},
         "dossiers:print": {"pk": dossier.pk, "form": "tiep-nhan"},
-        "dossiers:statistics_download": {"fmt": "xlsx"},
     }
