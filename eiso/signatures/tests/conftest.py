@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.server
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,11 +60,18 @@ class _CrlHandler(http.server.BaseHTTPRequestHandler):
         return
 
 
+_BUILT: list[Kit] = []
+
+
 @pytest.fixture(scope="session")
-def kit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kit]:
+def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
+    """Built once per test process, even when other apps' conftests import this fixture too: the SoftHSM2
+    library, once loaded, keeps reading the token directory it started with."""
+    if _BUILT:
+        return _BUILT[0]
     directory = tmp_path_factory.mktemp("pki")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CrlHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()  # ends with the test process
     token = testing.init_softhsm_token(directory / "softhsm", label="eiso-test", pin=PIN, so_pin="87654321")
     public = testing.token_keypair(token, key_label=KEY_LABEL)
     url = f"http://127.0.0.1:{server.server_port}/issuing.crl"
@@ -73,8 +79,8 @@ def kit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kit]:
     assert pki.person_on_token is not None
     testing.token_store_certificate(token, key_label=KEY_LABEL, cert=pki.person_on_token.cert)
     _CrlHandler.files = {"/issuing.crl": pki.crl_der, "/root.crl": testing.root_crl(pki)}
-    yield Kit(pki, token, directory)
-    server.shutdown()
+    _BUILT.append(Kit(pki, token, directory))
+    return _BUILT[0]
 
 
 def configure_signing(kit: Kit, agency: Agency, actor: Person, *, token_for: Person | None = None) -> None:
