@@ -245,7 +245,8 @@ def person_style(signature_png: bytes | None, name: str) -> StaticStampStyle | T
 
 def agency_style(seal_png: bytes | None) -> TextStampStyle:
     """The seal at the top left of the box; the agency's name and the signing time at the bottom right,
-    under the signer's name (8 pt, Times-like)."""
+    under the signer's name (10 pt, Times-like, black: the size Decree 30 Appendix I gives the
+    information line of an agency's digital signature; see docs/signatures.md)."""
     return TextStampStyle(
         stamp_text="%(agency)s\n%(signed_at)s",
         border_width=0,
@@ -263,7 +264,7 @@ def agency_style(seal_png: bytes | None) -> TextStampStyle:
             margins=layout.Margins(0, 0, 0, 0),
             inner_content_scaling=layout.InnerScaling.NO_SCALING,
         ),
-        text_box_style=text.TextBoxStyle(font=_font(), font_size=8, leading=10),
+        text_box_style=text.TextBoxStyle(font=_font(), font_size=10, leading=12),
     )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
+import subprocess
 from typing import Any
 
 import pytest
@@ -68,6 +70,10 @@ def test_approving_signs_the_report_lead_auditor_then_agency_and_downloads_serve
     assert all(r["intact"] and r["trusted"] and r["covers_whole_document"] for r in reports)
     detail = client.get(reverse("audits:detail", args=[audit.pk])).content.decode()
     assert "Đã ký số" in detail and "Báo cáo (DOCX)" not in detail
+    if shutil.which("pdftoppm"):  # the signed report as a reader sees it (kept in the kit's directory)
+        pages = str(kit.dir / f"bao-cao-danh-gia-{audit.pk}")
+        subprocess.run(["pdftoppm", "-r", "60", "-png", path, pages], check=True, timeout=120)  # noqa: S603, S607
+        assert list(kit.dir.glob(f"bao-cao-danh-gia-{audit.pk}*.png"))
 
 
 def test_a_wrong_pin_approves_nothing_keeps_the_text_and_never_shows_the_pin(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,18 +16,9 @@ from pyhanko_certvalidator import ValidationContext
 from eiso.core.demo import DEMO_AGENCY_CODE
 from eiso.signatures import pdfsign, testing
 from eiso.signatures.tests.conftest import KEY_LABEL, P12_PIN, PIN, Kit, common_name
+from eiso.signatures.tests.conftest import verify_json as verify
 
 CHAIR = "Phạm Duy Lộc"
-
-
-def verify(path: str, *trust: str) -> tuple[int, list[dict[str, object]]]:
-    out = io.StringIO()
-    code = 0
-    try:
-        call_command("verify_pdf", path, *[f"--trust={t}" for t in trust], "--format=json", stdout=out)
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    return code, json.loads(out.getvalue())
 
 
 @pytest.fixture
