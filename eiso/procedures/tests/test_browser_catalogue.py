@@ -18,7 +18,7 @@ def test_the_secretary_filters_the_catalogue_and_reads_a_handling_process(
     expect(page.get_by_text("46/46 TTHC")).to_be_visible()
     page.get_by_label("Lĩnh vực").select_option("Bưu chính")
     page.get_by_role("button", name="Lọc").click()
-    expect(page.get_by_text("6 thủ tục")).to_be_visible()
+    expect(page.get_by_text("1–6 trên 6")).to_be_visible()
     page.get_by_role("link", name="Cấp giấy phép bưu chính", exact=True).click()
     expect(page.get_by_text("mã tạm").first).to_be_visible()
     expect(page.get_by_role("cell", name="Phòng Bưu chính, Viễn thông").first).to_be_visible()
