@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eiso.api.choices import Scope
 from eiso.api.models import ApiClient
-from eiso.core.forms import BootstrapFormMixin
+from eiso.core.forms import AgencyForm, BootstrapFormMixin
 from eiso.core.models import Agency
 
 
@@ -19,7 +19,7 @@ class ApiClientForm(BootstrapFormMixin, forms.Form):
     )
 
 
-class ApiKeyForm(BootstrapFormMixin, forms.Form):
+class ApiKeyForm(AgencyForm):
     client = forms.ModelChoiceField(label=_("Hệ thống"), queryset=ApiClient.objects.none(), empty_label=None)
     scopes = forms.MultipleChoiceField(
         label=_("Phạm vi"), choices=Scope.choices, widget=forms.CheckboxSelectMultiple, initial=[Scope.READ]
@@ -32,9 +32,7 @@ class ApiKeyForm(BootstrapFormMixin, forms.Form):
     )
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        clients = ApiClient.objects.filter(agency=agency)
-        self.fields["client"].queryset = clients  # type: ignore[attr-defined]
-        self.fields["client"].empty_label = None  # type: ignore[attr-defined]
+        super().__init__(*args, agency=agency, **kwargs)
+        self.scope_field("client", ApiClient.objects.filter(agency=agency))
         self.fields["scopes"].widget.attrs["class"] = "form-check-input"
         self.fields["expires_on"].initial = timezone.localdate() + dt.timedelta(days=365)

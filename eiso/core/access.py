@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -24,11 +24,26 @@ View = Callable[..., HttpResponse]
 
 
 class AgencyRequest(HttpRequest):
-    """The request as AgencyMiddleware leaves it; annotate views with it."""
+    """The request as AgencyMiddleware leaves it for a person acting for an agency; annotate views with it."""
 
     person: Person
     agency: Agency
     read_only: bool
+
+
+class AnyRequest(HttpRequest):
+    """The request as AgencyMiddleware leaves it for anyone, a citizen or an anonymous visitor included."""
+
+    person: Person | None
+    agency: Agency | None
+    read_only: bool
+
+
+def acting_request(request: HttpRequest) -> AgencyRequest | None:
+    """The request typed as an agency request when a person acts for an agency on it, else None."""
+    if getattr(request, "agency", None) is None or getattr(request, "person", None) is None:
+        return None
+    return cast(AgencyRequest, request)
 
 
 def person_of(user: Any) -> Person | None:

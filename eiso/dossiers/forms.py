@@ -3,10 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from eiso.core.forms import BootstrapFormMixin
+from eiso.core.forms import AgencyForm, BootstrapFormMixin, active_divisions
 from eiso.core.models import Agency, Division
 from eiso.core.uploads import IMPORT, form_clean
 from eiso.dossiers.choices import Channel
@@ -16,12 +17,8 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _procedures(agency: Agency) -> Any:
+def _procedures(agency: Agency) -> QuerySet[Procedure]:
     return Procedure.objects.filter(agency=agency).order_by("code")
-
-
-def _divisions(agency: Agency) -> Any:
-    return Division.objects.filter(agency=agency, is_active=True).order_by("order", "name")
 
 
 class PeriodForm(BootstrapFormMixin, forms.Form):
@@ -35,7 +32,7 @@ class PeriodForm(BootstrapFormMixin, forms.Form):
         return data
 
 
-class ReceiveForm(BootstrapFormMixin, forms.Form):
+class ReceiveForm(AgencyForm):
     procedure = forms.ModelChoiceField(label=_("Thủ tục"), queryset=Procedure.objects.none())
     channel = forms.ChoiceField(label=_("Hình thức nộp"), choices=Channel.choices, initial=Channel.DIRECT)
     received_at = forms.DateTimeField(label=_("Tiếp nhận lúc"), widget=DATETIME)
@@ -49,13 +46,13 @@ class ReceiveForm(BootstrapFormMixin, forms.Form):
     applicant_phone = forms.CharField(label=_("Điện thoại"), required=False, max_length=32)
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["procedure"].queryset = _procedures(agency)  # type: ignore[attr-defined]
-        self.fields["division"].queryset = _divisions(agency)  # type: ignore[attr-defined]
+        super().__init__(*args, agency=agency, **kwargs)
+        self.scope_field("procedure", _procedures(agency))
+        self.scope_field("division", active_divisions(agency))
         self.fields["received_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
 
 
-class ActionForm(BootstrapFormMixin, forms.Form):
+class ActionForm(AgencyForm):
     """One form for every step of a dossier; the view keeps the fields the step needs."""
 
     at = forms.DateTimeField(label=_("Thời điểm"), widget=DATETIME)
@@ -79,13 +76,13 @@ class ActionForm(BootstrapFormMixin, forms.Form):
     }
 
     def __init__(self, *args: Any, agency: Agency, action: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, agency=agency, **kwargs)
         keep = self.FIELDS[action]
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]
         if "division" in self.fields:
-            self.fields["division"].queryset = _divisions(agency)  # type: ignore[attr-defined]
+            self.scope_field("division", active_divisions(agency))
         self.fields["at"].initial = timezone.localtime().replace(second=0, microsecond=0)
 
 

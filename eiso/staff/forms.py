@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from eiso.core.forms import BootstrapFormMixin
+from eiso.core.forms import AgencyForm, BootstrapFormMixin
 from eiso.core.models import Agency, Division, Person
 from eiso.core.selectors import division_list, person_list
 from eiso.staff.services import GRANTABLE_ROLES
@@ -17,7 +18,7 @@ def _role_choices() -> list[tuple[str, Any]]:
     return [(role.value, role.label) for role in GRANTABLE_ROLES]
 
 
-class PersonForm(BootstrapFormMixin, forms.Form):
+class PersonForm(AgencyForm):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=128)
     title = forms.CharField(label=_("Chức vụ"), max_length=128, required=False)
     division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none(), required=False)
@@ -27,8 +28,8 @@ class PersonForm(BootstrapFormMixin, forms.Form):
     )
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["division"].queryset = division_list(agency=agency)  # type: ignore[attr-defined]
+        super().__init__(*args, agency=agency, **kwargs)
+        self.scope_field("division", division_list(agency=agency))
 
 
 class PersonCreateForm(PersonForm):
@@ -49,7 +50,7 @@ class DivisionForm(BootstrapFormMixin, forms.Form):
     is_active = forms.BooleanField(label=_("Đang hoạt động"), required=False, initial=True)
 
 
-class CommitteeForm(BootstrapFormMixin, forms.Form):
+class CommitteeForm(AgencyForm):
     decision_number = forms.CharField(label=_("Số quyết định thành lập"), max_length=64)
     decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DATE)
     head = forms.ModelChoiceField(label=_("Trưởng ban"), queryset=Person.objects.none())
@@ -59,21 +60,21 @@ class CommitteeForm(BootstrapFormMixin, forms.Form):
     )
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, agency=agency, **kwargs)
         people = person_list(agency=agency)
         for name in ("head", "secretary", "members"):
-            self.fields[name].queryset = people  # type: ignore[attr-defined]
+            self.scope_field(name, people)
         self.fields["members"].widget.attrs["data-searchable"] = "true"
 
 
-class PolicyForm(BootstrapFormMixin, forms.Form):
+class PolicyForm(AgencyForm):
     text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 6}))
     approved_on = forms.DateField(label=_("Ngày phê duyệt"), widget=DATE)
     approved_by = forms.ModelChoiceField(label=_("Người phê duyệt"), queryset=Person.objects.none())
 
-    def __init__(self, *args: Any, leaders: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["approved_by"].queryset = leaders  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, agency: Agency, leaders: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, agency=agency, **kwargs)
+        self.scope_field("approved_by", leaders)
 
 
 class QmsProfileForm(BootstrapFormMixin, forms.Form):

@@ -201,7 +201,7 @@ def policy_create(request: AgencyRequest) -> HttpResponse:
     leaders = selectors.people_with_role(agency=request.agency, roles=LEADERSHIP)
     current = selectors.quality_policy_current(agency=request.agency)
     initial = {"text": current.text if current else ""}
-    form = forms.PolicyForm(request.POST or None, leaders=leaders, initial=initial)
+    form = forms.PolicyForm(request.POST or None, agency=request.agency, leaders=leaders, initial=initial)
     if request.method == "POST":
         done = _run(
             request,
