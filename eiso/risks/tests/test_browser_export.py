@@ -4,7 +4,9 @@ spreadsheet with the register's rows, Vietnamese headers and real date cells."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -20,7 +22,7 @@ def _download(page: Page) -> list[tuple[object, ...]]:
     assert download.suggested_filename.startswith("so-rui-ro-") and download.suggested_filename.endswith(
         ".xlsx"
     )
-    sheet = load_workbook(download.path()).active
+    sheet = load_workbook(io.BytesIO(Path(download.path()).read_bytes())).active
     assert sheet is not None
     return [tuple(row) for row in sheet.iter_rows(values_only=True)]
 
