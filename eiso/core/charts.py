@@ -24,11 +24,33 @@ def _plt() -> Any:
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
+    _drop_fonts_without_vietnamese()
     plt.rcParams["font.family"] = "serif"
     plt.rcParams["font.serif"] = FONTS
     plt.rcParams["font.size"] = 10
     plt.rcParams["svg.fonttype"] = "none"
     return plt
+
+
+# ư and ữ: a font without them (Liberation 1.x, installed beside 2.x on many systems) draws boxes.
+VIETNAMESE_PROBES = (0x01B0, 0x1EEF)
+
+
+def _drop_fonts_without_vietnamese() -> None:
+    """Forget the installed files of the document fonts that lack Vietnamese letters, so that matplotlib
+    picks the file of the same family that has them."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    def lacks_vietnamese(entry: Any) -> bool:
+        try:
+            charmap = FT2Font(entry.fname).get_charmap()
+        except (OSError, RuntimeError):
+            return True
+        return not all(code in charmap for code in VIETNAMESE_PROBES)
+
+    manager = font_manager.fontManager
+    manager.ttflist = [f for f in manager.ttflist if f.name not in FONTS or not lacks_vietnamese(f)]
 
 
 NO_DATA = "Chưa có dữ liệu"

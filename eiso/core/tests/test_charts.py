@@ -22,3 +22,13 @@ def test_charts_use_the_document_font() -> None:
     svg = bar_chart(["Văn phòng Sở", "Phòng Bưu chính"], {"Sớm hạn": [3, 4], "Đúng hạn": [1, 2]}).decode()
     assert "Liberation Serif" in svg or "Times New Roman" in svg
     assert "Văn phòng Sở" in svg
+
+
+def test_charts_for_documents_draw_every_vietnamese_letter() -> None:
+    """A PNG chart (DOCX) draws its text with the font's own glyphs: a missing ư or ữ would be a box."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns "Glyph … missing from font(s)"
+        png = bar_chart(["Phòng Bưu chính", "Văn phòng Sở"], {"Mức độ hài lòng": [54, 48]}, fmt="png")
+    assert png.startswith(b"\x89PNG")
