@@ -43,7 +43,7 @@ class FindingFilter(AgencyFilterSet):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         auditors = self.filters["auditor"]
-        auditors.queryset = auditors.queryset.filter(findings__isnull=False).distinct()  # type: ignore[union-attr]
+        auditors.queryset = auditors.queryset.filter(findings__isnull=False).distinct()
 
     def search(self, queryset: QuerySet[Finding], name: str, value: Any) -> QuerySet[Finding]:
         return (

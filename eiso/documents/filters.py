@@ -44,4 +44,6 @@ class DocumentFilter(AgencyFilterSet):
     def filter_overdue(self, queryset: QuerySet[Document], name: str, value: Any) -> QuerySet[Document]:
         if not value:
             return queryset
-        return queryset.filter(next_review_on__lt=timezone.localdate(), current_effective__isnull=False)
+        return queryset.filter(
+            Q(next_review_on__lt=timezone.localdate()) & Q(current_effective__isnull=False)
+        )

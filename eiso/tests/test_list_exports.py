@@ -152,18 +152,23 @@ def _export_link(page: str, fmt: str) -> str:
 
 
 def _xlsx(client: Client, url: str) -> list[tuple[Any, ...]]:
-    response = client.get(url)
+    response: Any = client.get(url)
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     sheet = workbook.active
     assert sheet is not None
-    date_formats = {cell.number_format for row in sheet.iter_rows(min_row=2) for cell in row if cell.is_date}
+    date_formats = {
+        cell.number_format
+        for row in sheet.iter_rows(min_row=2)
+        for cell in row
+        if getattr(cell, "is_date", False)
+    }
     assert date_formats <= {"dd/mm/yyyy", "dd/mm/yyyy hh:mm"}
     return [tuple(row) for row in sheet.iter_rows(values_only=True)]
 
 
 def _csv(client: Client, url: str) -> list[list[str]]:
-    response = client.get(url)
+    response: Any = client.get(url)
     assert response["Content-Type"].startswith("text/csv")
     text = b"".join(response.streaming_content).decode("utf-8")
     assert text.startswith(BOM)
