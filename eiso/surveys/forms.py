@@ -10,6 +10,7 @@ from eiso.core.forms import BootstrapFormMixin
 from eiso.core.models import Agency
 from eiso.surveys.choices import SCALE5_LABELS, TT01_LABELS, Channel, QuestionKind
 from eiso.surveys.models import Questionnaire
+from eiso.surveys.services import QuestionSpec
 
 
 class SurveyStartForm(BootstrapFormMixin, forms.Form):
@@ -102,3 +103,62 @@ class SurveyForm(forms.Form):
                     )
         else:
             self.add_error(None, error.messages)
+
+
+class QuestionForm(BootstrapFormMixin, forms.Form):
+    text = forms.CharField(label=_("Câu hỏi"), max_length=500, required=False)
+    kind = forms.ChoiceField(label=_("Loại"), choices=QuestionKind.choices, initial=QuestionKind.SCALE5)
+    required = forms.BooleanField(label=_("Bắt buộc"), required=False, initial=True)
+    is_overall = forms.BooleanField(label=_("Câu đánh giá chung"), required=False)
+
+
+QuestionFormSet = forms.formset_factory(QuestionForm, extra=0)
+SPARE_QUESTIONS = 3
+
+
+class QuestionnaireForm(BootstrapFormMixin, forms.Form):
+    """A new questionnaire: its title, introduction and threshold, and its questions (a row left empty is
+    not a question). Starts from the questionnaire in use."""
+
+    title = forms.CharField(label=_("Tiêu đề"), max_length=255)
+    intro = forms.CharField(
+        label=_("Lời giới thiệu"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    satisfied_threshold = forms.IntegerField(
+        label=_("Ngưỡng hài lòng"),
+        min_value=1,
+        max_value=5,
+        help_text=_("Phiếu được tính là hài lòng khi câu đánh giá chung đạt từ mức này trở lên."),
+    )
+
+    def __init__(self, data: Any = None, *, current: Questionnaire | None) -> None:
+        initial: dict[str, Any] = {"satisfied_threshold": 4}
+        rows: list[dict[str, Any]] = []
+        if current is not None:
+            initial = {
+                "title": current.title,
+                "intro": current.intro,
+                "satisfied_threshold": current.satisfied_threshold,
+            }
+            rows = [
+                {"text": q.text, "kind": q.kind, "required": q.required, "is_overall": q.is_overall}
+                for q in current.questions.order_by("order", "id")
+            ]
+        rows += [{"kind": QuestionKind.SCALE5, "required": True}] * SPARE_QUESTIONS
+        super().__init__(data, initial=initial)
+        self.questions = QuestionFormSet(data, initial=rows, prefix="q")
+
+    def is_valid(self) -> bool:
+        return all([super().is_valid(), self.questions.is_valid()])
+
+    def question_specs(self) -> list[QuestionSpec]:
+        return [
+            QuestionSpec(
+                text=row["text"].strip(),
+                kind=row["kind"],
+                required=row["required"],
+                is_overall=row["is_overall"],
+            )
+            for row in self.questions.cleaned_data
+            if row.get("text", "").strip()
+        ]

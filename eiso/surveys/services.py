@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -217,3 +218,49 @@ def survey_response_submit(
         data={"channel": channel},
     )
     return response
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    text: str
+    kind: str
+    required: bool
+    is_overall: bool
+
+
+def questionnaire_publish(
+    *,
+    agency: Agency,
+    actor: Person,
+    title: str,
+    intro: str,
+    satisfied_threshold: int,
+    questions: list[QuestionSpec],
+) -> Questionnaire:
+    """Put a new questionnaire in use. The one in use until now is kept unchanged (its responses answered
+    its questions), so changing the form is publishing a new one, never editing the old."""
+    overall = [q for q in questions if q.is_overall]
+    if not questions:
+        raise ValidationError(_("Bộ câu hỏi cần ít nhất một câu hỏi."))
+    if len(overall) != 1 or overall[0].kind != QuestionKind.SCALE5:
+        raise ValidationError(
+            _("Bộ câu hỏi cần đúng một câu đánh giá chung, loại thang 5 mức (dùng để tính tỷ lệ hài lòng).")
+        )
+    with transaction.atomic():
+        Questionnaire.objects.filter(agency=agency, active=True).update(active=False)
+        questionnaire = Questionnaire.objects.create(
+            agency=agency, title=title, intro=intro, satisfied_threshold=satisfied_threshold
+        )
+        Question.objects.bulk_create(
+            Question(
+                questionnaire=questionnaire,
+                order=order,
+                text=spec.text,
+                kind=spec.kind,
+                required=spec.required or spec.is_overall,
+                is_overall=spec.is_overall,
+            )
+            for order, spec in enumerate(questions, start=1)
+        )
+        event_record(agency=agency, actor=actor, verb="questionnaire.published", target=questionnaire)
+    return questionnaire

@@ -9,4 +9,5 @@ urlpatterns = [
     path("phieu/", views.response_list, name="response_list"),
     path("nhap-phieu-giay/", views.paper_entry, name="paper_entry"),
     path("in-ma-qr/", views.qr_print, name="qr_print"),
+    path("bo-cau-hoi/", views.questionnaire_edit, name="questionnaire"),
 ]

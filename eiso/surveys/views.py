@@ -18,9 +18,9 @@ from eiso.core.permissions import actor
 from eiso.core.tables import list_response
 from eiso.surveys import permissions, selectors
 from eiso.surveys.filters import SurveyPeriodFilter, SurveyResponseFilter
-from eiso.surveys.forms import SurveyForm
+from eiso.surveys.forms import QuestionnaireForm, SurveyForm
 from eiso.surveys.qr import qr_svg, survey_url
-from eiso.surveys.services import questionnaire_default_create, survey_response_submit
+from eiso.surveys.services import questionnaire_default_create, questionnaire_publish, survey_response_submit
 from eiso.surveys.tables import RESPONSE_COLUMNS, RESULT_COLUMNS, ResponseTable, ResultTable
 
 
@@ -57,6 +57,7 @@ def results(request: AgencyRequest) -> HttpResponse:
     query = _query(values)
     context = {
         "can_enter": permissions.can_enter_paper_forms(actor(request)),
+        "can_edit_questionnaire": permissions.can_edit_questionnaire(actor(request)),
         "filter": filters,
         "summary": summary,
         "breakdown": breakdown,
@@ -140,3 +141,29 @@ def qr_print(request: AgencyRequest) -> HttpResponse:
     code = request.GET.get("ma", "").strip()[:64]
     url = survey_url(request, request.agency, code)
     return render(request, "surveys/qr_print.html", {"url": url, "qr": qr_svg(url), "code": code})
+
+
+@role_required(*permissions.QUESTIONNAIRE_ROLES)
+def questionnaire_edit(request: AgencyRequest) -> HttpResponse:
+    """The questionnaire in use, and a new one to put in its place (the old one stays with its responses)."""
+    current = questionnaire_default_create(agency=request.agency, actor=request.person)
+    form = QuestionnaireForm(request.POST or None, current=current)
+
+    def call(data: dict[str, Any]) -> object:
+        return questionnaire_publish(
+            agency=request.agency,
+            actor=request.person,
+            title=data["title"],
+            intro=data["intro"],
+            satisfied_threshold=data["satisfied_threshold"],
+            questions=form.question_specs(),
+        )
+
+    return run_form(
+        request,
+        form,
+        call,
+        page=lambda bound: render(request, "surveys/questionnaire.html", {"form": bound, "current": current}),
+        success_url=reverse("surveys:results"),
+        success_message=_("Đã đưa bộ câu hỏi mới vào sử dụng; phiếu đã nhận giữ nguyên bộ câu hỏi cũ."),
+    )
