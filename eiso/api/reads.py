@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,17 +18,21 @@ from eiso.api.auth import caller_of
 from eiso.api.problems import Problem
 from eiso.core.access import get_for_agency_or_404, scoped
 from eiso.core.downloads import file_response
+from eiso.core.filters import AgencyFilterSet
 from eiso.core.models import Agency
 from eiso.documents.choices import VersionState
 from eiso.documents.models import Document, DocumentVersion
 from eiso.documents.selectors import current_version
 from eiso.dossiers import selectors as dossier_selectors
 from eiso.dossiers.models import Dossier
+from eiso.improvements.filters import NonconformityFilter
 from eiso.improvements.selectors import corrective_action_list, nonconformity_list
 from eiso.objectives.models import ObjectiveSet
 from eiso.objectives.selectors import objectives_snapshot
+from eiso.procedures.filters import ProcedureFilter
 from eiso.procedures.selectors import procedure_list, procedure_rule_at
 from eiso.reviews.selectors import review_decisions, review_inputs, review_list
+from eiso.risks.filters import RiskFilter
 from eiso.risks.selectors import risk_list
 from eiso.surveys.selectors import satisfaction_summary
 
@@ -42,6 +46,41 @@ class AgencyQuery(Schema):
 class PeriodQuery(AgencyQuery):
     date_from: dt.date | None = Field(None, description="Mặc định: đầu năm có hồ sơ tiếp nhận gần nhất")
     date_to: dt.date | None = Field(None, description="Mặc định: cuối năm đó")
+
+
+class ProcedureQuery(AgencyQuery):
+    """The filters of the catalogue page (`ProcedureFilter`)."""
+
+    q: str | None = Field(None, max_length=100, description="Một phần mã hoặc tên")
+    field: str | None = Field(None, max_length=255, description="Lĩnh vực")
+    published: str | None = Field(None, description="1: đã công khai; 0: chưa")
+    in_scope: str | None = Field(None, description="1: thuộc phạm vi HTQLCL; 0: ngoài phạm vi")
+    as_of: dt.date | None = Field(None, description="Công khai tính đến ngày")
+
+
+class NonconformityQuery(AgencyQuery):
+    """The filters of the nonconformity page (`NonconformityFilter`)."""
+
+    q: str | None = Field(None, max_length=100, description="Một phần mô tả")
+    source_kind: str | None = None
+    division: int | None = Field(None, description="Mã số (id) của phòng")
+    procedure: int | None = Field(None, description="Mã số (id) của thủ tục")
+    status: str | None = Field(None, description="open hoặc cancelled")
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+class RiskQuery(AgencyQuery):
+    """The filters of the risk register page (`RiskFilter`)."""
+
+    q: str | None = Field(None, max_length=100, description="Một phần mã hoặc mô tả")
+    kind: str | None = Field(None, description="risk hoặc opportunity")
+    level: str | None = Field(None, description="low, medium hoặc high")
+    status: str | None = Field(None, description="open, closed hoặc cancelled")
+    division: int | None = Field(None, description="Mã số (id) của phòng")
+    owner: int | None = Field(None, description="Mã số (id) của người phụ trách")
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
 
 
 class Listing(Schema):
@@ -94,6 +133,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _filtered(
+    filterset: type[AgencyFilterSet], query: Schema, queryset: QuerySet[Any], agency: Agency
+) -> Any:
+    """The rows of `queryset` through the page's FilterSet; an invalid filter is a 422 naming the field."""
+    data = {k: str(v) for k, v in query.model_dump(exclude={"agency"}, exclude_none=True).items()}
+    filters = filterset(data, queryset, agency=agency)
+    if not filters.is_valid():
+        raise Problem(
+            422,
+            _("Bộ lọc không hợp lệ."),
+            errors=[
+                {"field": field, "detail": str(message), "code": "invalid"}
+                for field, messages in filters.errors.items()
+                for message in messages
+            ],
+        )
+    return filters.qs
+
+
 def _period(agency: Agency, query: PeriodQuery) -> tuple[dt.date, dt.date]:
     """The statistics page's default: the year of the latest received dossier."""
     if query.date_from and query.date_to:
@@ -107,11 +165,11 @@ def _period(agency: Agency, query: PeriodQuery) -> tuple[dt.date, dt.date]:
 
 
 @router.get("/procedures", response=Listing, summary="Thủ tục hành chính, thời hạn đang áp dụng, công khai")
-def procedures(request: HttpRequest, query: Query[AgencyQuery]) -> JsonResponse:
+def procedures(request: HttpRequest, query: Query[ProcedureQuery]) -> JsonResponse:
     agency = _agency(request, query.agency)
     today = timezone.localdate()
     items = []
-    for p in procedure_list(agency=agency):
+    for p in _filtered(ProcedureFilter, query, procedure_list(agency=agency), agency):
         value, unit, cutoff = procedure_rule_at(p, today)
         items.append(
             {
@@ -224,7 +282,7 @@ def document_file(request: HttpRequest, document_id: int, query: Query[AgencyQue
 
 
 @router.get("/nonconformities", response=Listing, summary="Điểm không phù hợp và hành động khắc phục")
-def nonconformities(request: HttpRequest, query: Query[AgencyQuery]) -> JsonResponse:
+def nonconformities(request: HttpRequest, query: Query[NonconformityQuery]) -> JsonResponse:
     agency = _agency(request, query.agency)
     actions: dict[int, list[dict[str, Any]]] = {}
     for action in corrective_action_list(agency=agency).order_by("pk"):
@@ -250,13 +308,15 @@ def nonconformities(request: HttpRequest, query: Query[AgencyQuery]) -> JsonResp
             "cancelled_on": nc.cancelled_on,
             "corrective_actions": actions.get(nc.pk, []),
         }
-        for nc in nonconformity_list(agency=agency).order_by("pk")
+        for nc in _filtered(NonconformityFilter, query, nonconformity_list(agency=agency), agency).order_by(
+            "pk"
+        )
     ]
     return _json({"agency": agency.code, "items": items})
 
 
 @router.get("/risks", response=Listing, summary="Sổ rủi ro và cơ hội")
-def risks(request: HttpRequest, query: Query[AgencyQuery]) -> JsonResponse:
+def risks(request: HttpRequest, query: Query[RiskQuery]) -> JsonResponse:
     agency = _agency(request, query.agency)
     items = [
         {
@@ -272,7 +332,7 @@ def risks(request: HttpRequest, query: Query[AgencyQuery]) -> JsonResponse:
             "review_on": r.review_on,
             "open_actions": r.open_actions,  # type: ignore[attr-defined]
         }
-        for r in risk_list(agency=agency)
+        for r in _filtered(RiskFilter, query, risk_list(agency=agency), agency)
     ]
     return _json({"agency": agency.code, "items": items})
 
