@@ -326,11 +326,11 @@ def risks(request: HttpRequest, query: Query[RiskQuery]) -> JsonResponse:
             "likelihood": r.likelihood,
             "impact": r.impact,
             "score": r.score,
-            "level": r.level,  # type: ignore[attr-defined]
+            "level": r.level,
             "status": r.status,
             "owner": r.owner.full_name if r.owner else None,
             "review_on": r.review_on,
-            "open_actions": r.open_actions,  # type: ignore[attr-defined]
+            "open_actions": r.open_actions,
         }
         for r in _filtered(RiskFilter, query, risk_list(agency=agency), agency)
     ]
