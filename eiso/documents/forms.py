@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from eiso.core.forms import AgencyForm, AgencyScoped, BootstrapFormMixin, active_divisions, active_people
 from eiso.core.models import Division, Person
 from eiso.core.uploads import DOCUMENT, form_clean
-from eiso.documents.choices import DocumentType, EvaluationResult
+from eiso.documents.choices import DEFAULT_CODE_PATTERNS, DocumentType, EvaluationResult
 from eiso.documents.models import Document
 from eiso.documents.services import upload_check
 from eiso.procedures.models import HandlingProcess, Procedure
@@ -135,3 +135,18 @@ class EvaluationForm(BootstrapFormMixin, forms.Form):
 
 class ResolveForm(BootstrapFormMixin, forms.Form):
     resolution = forms.CharField(label=_("Kết quả xử lý"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CodePatternsForm(BootstrapFormMixin, forms.Form):
+    """One pattern per document type; empty means the default pattern shown as the placeholder."""
+
+    def __init__(self, *args: Any, current: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for doc_type, label in DocumentType.choices:
+            self.fields[doc_type] = forms.CharField(
+                label=label,
+                max_length=64,
+                required=False,
+                initial=current.get(doc_type, ""),
+                widget=forms.TextInput(attrs={"placeholder": DEFAULT_CODE_PATTERNS[doc_type]}),
+            )

@@ -16,6 +16,7 @@ DRAFTERS = frozenset({*QMS_MANAGERS, Role.DIVISION_HEAD, Role.OFFICER, Role.STEE
 REVIEWERS = frozenset({*LEADERSHIP, Role.DIVISION_HEAD, Role.STEERING_MEMBER, Role.ISO_SECRETARY})
 APPROVERS = LEADERSHIP
 ISSUERS = QMS_MANAGERS
+PATTERN_EDITORS = QMS_MANAGERS
 
 
 def can_draft(person: Person | None) -> bool:
@@ -71,3 +72,7 @@ def can_withdraw(person: Person | None, version: DocumentVersion) -> bool:
 def can_record_review(person: Person | None) -> bool:
     """Record a periodic review or a yearly effectiveness evaluation of a document."""
     return holds(person, REVIEWERS)
+
+
+def can_edit_code_patterns(person: Person | None) -> bool:
+    return holds(person, PATTERN_EDITORS)

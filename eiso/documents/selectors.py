@@ -12,6 +12,7 @@ from eiso.documents.choices import DocumentType, EvaluationResult, VersionState
 from eiso.documents.contracts import DocumentsSummary
 from eiso.documents.models import (
     Acknowledgement,
+    CodePattern,
     Distribution,
     Document,
     DocumentEvaluation,
@@ -251,3 +252,8 @@ def public_version(*, agency: Agency, pk: int) -> DocumentVersion | None:
         .select_related("document")
         .first()
     )
+
+
+def code_patterns(*, agency: Agency) -> dict[str, str]:
+    """The agency's own pattern per document type (types without one use the default pattern)."""
+    return dict(CodePattern.objects.filter(agency=agency).values_list("doc_type", "pattern"))

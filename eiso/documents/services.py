@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -619,3 +620,43 @@ def evaluation_record(
     )
     event_record(agency=document.agency, actor=actor, verb="document.evaluated", target=evaluation)
     return evaluation
+
+
+# Text around exactly one {n} or {n:02d}-style number; nothing else a format string could do.
+CODE_PATTERN = re.compile(r"[^{}]*\{n(:0?[1-9]d)?\}[^{}]*")
+
+
+def code_pattern_check(pattern: str) -> str:
+    """The first code `pattern` gives, or a ValidationError saying why it gives none."""
+    if not CODE_PATTERN.fullmatch(pattern) or len(pattern.format(n=9999)) > 64:
+        raise ValidationError(
+            _(
+                "Mẫu mã “{pattern}” không dùng được: cần chứa đúng một {{n}} (số thứ tự), ví dụ QT-{{n:02d}}."
+            ).format(pattern=pattern)
+        )
+    return pattern.format(n=1)
+
+
+@transaction.atomic
+def code_patterns_save(*, agency: Any, actor: Any, patterns: dict[str, str]) -> list[CodePattern]:
+    """The agency's code pattern per document type; a type left empty goes back to the default pattern."""
+    errors = {}
+    for doc_type, pattern in patterns.items():
+        try:
+            if pattern:
+                code_pattern_check(pattern)
+        except ValidationError as exc:
+            errors[doc_type] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+    saved = []
+    for doc_type, pattern in patterns.items():
+        if not pattern or pattern == DEFAULT_CODE_PATTERNS[doc_type]:
+            CodePattern.objects.filter(agency=agency, doc_type=doc_type).delete()
+            continue
+        row, _created = CodePattern.objects.update_or_create(
+            agency=agency, doc_type=doc_type, defaults={"pattern": pattern}
+        )
+        saved.append(row)
+    event_record(agency=agency, actor=actor, verb="document.code_patterns_saved", target=agency)
+    return saved

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.document_list, name="document_list"),
     path("", views.document_list, name="index"),  # the name other modules link to (e.g. reviews)
     path("moi/", views.document_create, name="document_create"),
+    path("mau-ma/", views.code_patterns, name="code_patterns"),
     path("can-doc/", views.reading_list, name="reading_list"),
     path("qua-han-xem-xet/", views.overdue_list, name="overdue"),
     path("thay-doi-phap-ly/", views.legal_change_list, name="legal_changes"),

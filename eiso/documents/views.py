@@ -25,6 +25,7 @@ from eiso.documents import cover, permissions, selectors, services
 from eiso.documents.choices import DocumentType
 from eiso.documents.filters import DocumentFilter
 from eiso.documents.forms import (
+    CodePatternsForm,
     CommentForm,
     DistributionForm,
     DocumentForm,
@@ -54,7 +55,11 @@ def document_list(request: AgencyRequest) -> HttpResponse:
         filename="danh-muc-tai-lieu",
         title=gettext_lazy("Danh mục tài liệu"),
         template="documents/document_list.html",
-        context={"filter": filters, "can_draft": permissions.can_draft(actor(request))},
+        context={
+            "filter": filters,
+            "can_draft": permissions.can_draft(actor(request)),
+            "can_edit_code_patterns": permissions.can_edit_code_patterns(actor(request)),
+        },
     )
 
 
@@ -461,3 +466,17 @@ def cover_download(request: AgencyRequest, pk: int, fmt: str) -> HttpResponse:
         data, mime = cover.render_docx(content), cover.DOCX_MIME
     response = HttpResponse(data, content_type=mime)
     return secure_headers(response, filename=f"{document.code}-bia.{fmt}")
+
+
+@role_required(*permissions.PATTERN_EDITORS)
+def code_patterns(request: AgencyRequest) -> HttpResponse:
+    """How the register numbers new documents of each type (e.g. QT-01, QT-02…)."""
+    current = selectors.code_patterns(agency=request.agency)
+    return run_form(
+        request,
+        CodePatternsForm(request.POST or None, current=current),
+        lambda data: services.code_patterns_save(agency=request.agency, actor=request.person, patterns=data),
+        page=lambda form: render(request, "documents/code_patterns.html", {"form": form}),
+        success_url=reverse("documents:code_patterns"),
+        success_message=_("Đã lưu mẫu mã tài liệu."),
+    )
