@@ -6,29 +6,30 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
 from eiso.core.access import AgencyRequest, agency_required, role_required
 from eiso.core.choices import QMS_MANAGERS, Role
 from eiso.core.downloads import format_or_404, secure_headers
 from eiso.core.flow import refuse, run_form
 from eiso.core.layout import render_docx, render_pdf
+from eiso.jobs.services import job_start
 from eiso.reports import selectors, services
-from eiso.reports.exports import province_summary_xlsx
 from eiso.reports.forms import SelfReportForm
+from eiso.reports.jobs import PROVINCE_SUMMARY
 from eiso.reviews import paperwork
 from eiso.reviews.models import ManagementReview
 from eiso.signatures.forms import ask_token_pin
 from eiso.signatures.services import TOKEN_PIN_FIELD, signed_file_for, signing_configured, signing_token
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _year(request: AgencyRequest) -> int:
-    value = request.GET.get("year", "")
+    value = request.POST.get("year") or request.GET.get("year", "")
     return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
 
 
@@ -58,16 +59,18 @@ def province_overview(request: AgencyRequest) -> HttpResponse:
     )
 
 
+@require_POST
 @agency_required
 def province_export(request: AgencyRequest) -> HttpResponse:
+    """Start the province summary as a background job (a province has many agencies) and show its progress."""
     _supervisor(request)
-    year = _year(request)
-    as_of = min(timezone.localdate(), dt.date(year, 12, 31))
-    agencies = selectors.province_overview(person=request.person, year=year, as_of=as_of)
-    content = province_summary_xlsx(agencies, year=year, province=request.person.agency.province)
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="tong-hop-htqlcl-{year}.xlsx"'
-    return response
+    job = job_start(
+        agency=request.agency,
+        kind=PROVINCE_SUMMARY,
+        created_by=request.user,
+        params={"year": _year(request), "language": translation.get_language() or "vi"},
+    )
+    return redirect("jobs:detail", pk=job.pk)
 
 
 # --- the yearly self-report (TT 26/2014/TT-BKHCN, Art. 36) ---------------------------------------------

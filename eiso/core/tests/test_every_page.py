@@ -21,7 +21,7 @@ QUERY_BUDGET = 60
 SKIPPED = {"logout", "set_language"}
 PUBLIC_NAMESPACES = ("portal:",)
 # Pages meant for someone other than the ISO secretary, and pages that need a query string.
-VIEWER = {"reports:province": "skhcn", "reports:province_export": "skhcn", "staff:agency_create": "skhcn"}
+VIEWER = {"reports:province": "skhcn", "staff:agency_create": "skhcn"}
 QUERY = {"dossiers:stat_list": "?bucket=resolved_total&date_from=2017-01-01&date_to=2017-12-31"}
 
 

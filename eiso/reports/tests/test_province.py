@@ -41,9 +41,17 @@ def test_the_supervisor_sees_every_agency_of_the_province_with_its_qms_status(pe
 
 def test_the_yearly_provincial_summary_exports_as_xlsx(personas: Personas) -> None:
     held(personas, 2017)
-    response = client_for(personas.supervisor).get(reverse("reports:province_export"), {"year": 2017})
-    assert response.status_code == 200
-    sheet = load_workbook(BytesIO(response.content)).active
+    client = client_for(personas.supervisor)
+    started = client.post(reverse("reports:province_export"), {"year": 2017})
+    job_url = started["Location"]
+    assert started.status_code == 302 and "/viec-nen/" in job_url  # a background job, not the request
+    progress = client.get(job_url).content.decode()
+    assert 'data-status="done"' in progress and "2017" in progress
+    job_id = int(job_url.rstrip("/").rsplit("/", 1)[-1])
+    response = client.get(reverse("jobs:output", args=[job_id]))
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    assert client_for(personas.director).get(reverse("jobs:output", args=[job_id])).status_code == 404
+    sheet = load_workbook(BytesIO(b"".join(response))).active
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
     assert "2017" in str(rows[0][0])
@@ -55,4 +63,4 @@ def test_the_yearly_provincial_summary_exports_as_xlsx(personas: Personas) -> No
 def test_only_a_supervisor_sees_the_province_overview(personas: Personas) -> None:
     for person in (personas.director, personas.secretary, personas.outsider):
         assert client_for(person).get(reverse("reports:province")).status_code == 403
-        assert client_for(person).get(reverse("reports:province_export")).status_code == 403
+        assert client_for(person).post(reverse("reports:province_export")).status_code == 403
