@@ -14,5 +14,12 @@ class Role(models.TextChoices):
     SUPERVISOR = "supervisor", _("Giám sát cấp tỉnh (Sở KH&CN)")
 
 
+class Salutation(models.TextChoices):
+    """How a state document names an official ("ông Phạm Duy Lộc, Giám đốc Sở"); never a generic "Ông/Bà"."""
+
+    MR = "ông", _("ông")
+    MS = "bà", _("bà")
+
+
 LEADERSHIP = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
 QMS_MANAGERS = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.ISO_SECRETARY)

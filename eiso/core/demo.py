@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from eiso.core.choices import Role
+from eiso.core.choices import Role, Salutation
 from eiso.core.models import (
     Agency,
     Division,
@@ -99,6 +99,14 @@ PEOPLE = [
     ("xem", "Đinh Thị Hoa", "Chuyên viên", "VP", [Role.VIEWER]),
 ]
 
+# how the state documents name each official (Person.salutation)
+WOMEN = {"thuky", "truongphong", "chuyenvien", "danhgia", "xem"}
+
+
+def _salutation(username: str) -> str:
+    return Salutation.MS if username in WOMEN else Salutation.MR
+
+
 QUALITY_POLICY = (
     "Sở Thông tin và Truyền thông tỉnh Khánh Hòa cam kết giải quyết thủ tục hành chính công khai, "
     "minh bạch, đúng pháp luật và đúng hạn; lấy sự hài lòng của tổ chức, công dân làm thước đo chất lượng; "
@@ -182,6 +190,7 @@ def _person(
         defaults={
             "agency": agency,
             "full_name": full_name,
+            "salutation": _salutation(username),
             "title": title,
             "division": division,
             "email": f"{username}@khanhhoa.gov.vn",

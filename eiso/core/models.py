@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from eiso.core.choices import Role
+from eiso.core.choices import Role, Salutation
 
 
 class TimeStampedModel(models.Model):
@@ -112,6 +112,15 @@ class Person(TimeStampedModel):
         Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="people"
     )
     full_name = models.CharField(_("họ và tên"), max_length=128)
+    # Nullable so that SQLite adds the column in place instead of rebuilding a table its triggers name.
+    salutation = models.CharField(
+        _("danh xưng"),
+        max_length=8,
+        choices=Salutation.choices,
+        null=True,
+        blank=True,
+        help_text=_("Dùng khi văn bản nêu tên cán bộ (ví dụ: ông Phạm Duy Lộc, Giám đốc Sở)."),
+    )
     title = models.CharField(_("chức vụ"), max_length=128, blank=True)
     division = models.ForeignKey(
         Division,
@@ -132,6 +141,11 @@ class Person(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.full_name
+
+    @property
+    def named(self) -> str:
+        """The name as a state document writes it: with the person's salutation when recorded."""
+        return f"{self.salutation} {self.full_name}" if self.salutation else self.full_name
 
     @cached_property
     def roles(self) -> frozenset[str]:
