@@ -7,6 +7,7 @@ from typing import TypedDict
 
 
 class AuditHeld(TypedDict):
+    id: int
     title: str
     starts_on: dt.date
     ends_on: dt.date
@@ -26,15 +27,18 @@ class FindingCounts(TypedDict):
 
 
 class AuditSummary(TypedDict):
-    """`audit_summary`: audits held in the period, coverage of divisions and procedures, findings by kind
-    and by division, and the quoted finding texts."""
+    """`audit_summary`: audits held in the period (sessions or findings recorded), the divisions and
+    procedures they covered and those they did not, findings by kind and by division, and every finding's
+    text (up to `FINDINGS_QUOTED`)."""
 
     audits: list[AuditHeld]
     finding_texts: list[FindingText]
     audits_held: int
     divisions_total: int
     divisions_audited: int
+    divisions_not_audited: list[str]
     procedures_total: int
     procedures_covered: int
+    procedures_not_covered: list[str]
     findings: FindingCounts
     findings_by_division: list[dict[str, object]]

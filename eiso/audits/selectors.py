@@ -113,20 +113,54 @@ def sessions_of(*, person: Person, date_from: dt.date) -> QuerySet[AuditSession]
     )
 
 
-def audit_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> AuditSummary:
-    """Audits held in the period, coverage of divisions and procedures, findings by kind and division, and the
-    texts of the strengths and nonconformities (at most 20) that the review minutes quote."""
-    audits = scoped(Audit.objects.all(), agency).filter(starts_on__gte=date_from, starts_on__lte=date_to)
-    findings = Finding.objects.filter(audit__in=audits)
-    active_divisions = Division.objects.filter(agency=agency, is_active=True)
-    divisions_audited = active_divisions.filter(
-        Exists(Audit.auditees.through.objects.filter(division=OuterRef("pk"), audit__in=audits))
-    ).count()
-    in_scope = Procedure.objects.filter(agency=agency, in_scope=True, is_active=True)
-    programme_items = ProgrammeItem.objects.filter(
-        programme__agency=agency, programme__year__gte=date_from.year, programme__year__lte=date_to.year
+def audits_held(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> QuerySet[Audit]:
+    """Audits that started in the period, were not cancelled by its end, and were actually held: at least one
+    session at a division, or one finding, recorded by the period's end. A planned audit is not an audit."""
+    sessions = AuditSession.objects.filter(audit=OuterRef("pk"), starts_at__date__lte=date_to)
+    findings = _findings_by(date_to).filter(audit=OuterRef("pk"))
+    return (
+        scoped(Audit.objects.all(), agency)
+        .filter(starts_on__gte=date_from, starts_on__lte=date_to)
+        .filter(Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=date_to))
+        .filter(Exists(sessions) | Exists(findings))
     )
-    procedures_covered = in_scope.filter(_procedure_covered(programme_items)).count()
+
+
+def _findings_by(date_to: dt.date) -> QuerySet[Finding]:
+    return Finding.objects.filter(found_on__lte=date_to).filter(
+        Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=date_to)
+    )
+
+
+def divisions_audited(*, audits: QuerySet[Audit], date_to: dt.date) -> QuerySet[Division]:
+    """Divisions where a held audit had a session, or recorded a finding, by `date_to`."""
+    session_at = AuditSession.objects.filter(
+        audit__in=audits, division=OuterRef("pk"), starts_at__date__lte=date_to
+    )
+    finding_at = _findings_by(date_to).filter(audit__in=audits, division=OuterRef("pk"))
+    return Division.objects.filter(Exists(session_at) | Exists(finding_at))
+
+
+def _procedure_audited(audited: QuerySet[Division]) -> Any:
+    """A procedure was audited when every division responsible for a step of its handling processes was
+    audited (and it has such a step): the one-stop office taking in every dossier does not make the
+    specialist division's procedures audited."""
+    steps = ProcessStep.objects.filter(
+        process__procedures=OuterRef("pk"), process__is_active=True, division__isnull=False
+    )
+    return Exists(steps) & ~Exists(steps.exclude(division__in=audited))
+
+
+def audit_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> AuditSummary:
+    """Audits held in the period; the divisions and procedures they actually covered (from the sessions and
+    findings recorded, not from the programme), with those left out named; findings by kind and division,
+    and the text of every finding counted (strengths, observations and nonconformities alike)."""
+    audits = audits_held(agency=agency, date_from=date_from, date_to=date_to)
+    findings = _findings_by(date_to).filter(audit__in=audits)
+    active_divisions = Division.objects.filter(agency=agency, is_active=True)
+    audited = divisions_audited(audits=audits, date_to=date_to)
+    in_scope = Procedure.objects.filter(agency=agency, in_scope=True, is_active=True)
+    covered = _procedure_audited(audited)
     by_kind = findings.aggregate(
         **{kind: Count("pk", filter=Q(kind=kind)) for kind in FindingKind.values}, total=Count("pk")
     )
@@ -137,19 +171,31 @@ def audit_summary(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> Au
     )
     finding_texts = [
         {"kind": kind, "division": division, "description": description}
-        for kind, division, description in findings.exclude(kind=FindingKind.OBSERVATION)
-        .order_by("kind", "division__order", "id")
-        .values_list("kind", "division__name", "description")[:20]
+        for kind, division, description in findings.order_by("kind", "division__order", "id").values_list(
+            "kind", "division__name", "description"
+        )[:FINDINGS_QUOTED]
     ]
     summary = {
-        "audits": list(audits.order_by("starts_on", "id").values("title", "starts_on", "ends_on")[:20]),
+        "audits": list(audits.order_by("starts_on", "id").values("id", "title", "starts_on", "ends_on")[:20]),
         "finding_texts": finding_texts,
         "audits_held": audits.count(),
         "divisions_total": active_divisions.count(),
-        "divisions_audited": divisions_audited,
+        "divisions_audited": active_divisions.filter(pk__in=audited.values("pk")).count(),
+        "divisions_not_audited": list(
+            active_divisions.exclude(pk__in=audited.values("pk"))
+            .order_by("order", "name")
+            .values_list("name", flat=True)
+        ),
         "procedures_total": in_scope.count(),
-        "procedures_covered": procedures_covered,
+        "procedures_covered": in_scope.filter(covered).count(),
+        "procedures_not_covered": list(
+            in_scope.exclude(covered).order_by("code").values_list("code", flat=True)[:FINDINGS_QUOTED]
+        ),
         "findings": by_kind,
         "findings_by_division": by_division,
     }
     return cast(AuditSummary, summary)
+
+
+FINDINGS_QUOTED = 100
+"""At most this many finding texts and uncovered procedure codes are quoted; the audit pages list the rest."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Max
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from eiso.core import charts
@@ -17,17 +18,21 @@ from eiso.dossiers.selectors import dossier_stats, judgement_date
 
 
 def dossiers_panel(request: HttpRequest) -> dict[str, Any] | None:
-    """This year's figures (or the latest year with dossiers) for the dashboard."""
+    """This year's figures to date (or the latest year with dossiers) for the dashboard."""
     agency = getattr(request, "agency", None)
     if agency is None:
         return None
-    last = scoped(Dossier.objects.all(), agency).aggregate(last=Max("received_on"))["last"]
+    today = timezone.localdate()
+    dossiers = scoped(Dossier.objects.filter(received_on__lte=today), agency)
+    last = dossiers.aggregate(last=Max("received_on"))["last"]
     if last is None:
         return None
     year = last.year
-    end = dt.date(year, 12, 31)
-    stats = dossier_stats(agency=agency, date_from=dt.date(year, 1, 1), date_to=end)
-    return {"year": year, "stats": stats, "chart": _timeliness_chart(stats), "as_of": judgement_date(end)}
+    as_of = judgement_date(
+        dt.date(year, 12, 31), today=today
+    )  # the year to date: nothing counted after today
+    stats = dossier_stats(agency=agency, date_from=dt.date(year, 1, 1), date_to=as_of)
+    return {"year": year, "stats": stats, "chart": _timeliness_chart(stats), "as_of": as_of}
 
 
 def _timeliness_chart(stats: DossierStats) -> str | None:

@@ -27,6 +27,7 @@ from eiso.dossiers.selectors import dossier_stats
 from eiso.improvements.selectors import corrective_actions_closed_on_time_rate
 from eiso.objectives.choices import Scope, ValueState
 from eiso.procedures.selectors import publication_summary
+from eiso.surveys.contracts import SatisfactionSummary
 from eiso.surveys.selectors import satisfaction_summary
 
 if TYPE_CHECKING:
@@ -152,10 +153,14 @@ def _procedures_link(indicator: Indicator, date_from: dt.date, date_to: dt.date)
     return _url("procedures:list", {"published": "1", "in_scope": "1", "as_of": date_to.isoformat()})
 
 
-# Surveys: satisfied responses over valid responses.
+# Surveys: satisfied responses over valid responses (with an overall rating). The responses naming a finished
+# dossier and the anonymous ones are counted apart as well (extra), each over its own denominator; one source
+# counts both, another only the responses naming a dossier, and each label says which.
 
 
-def satisfaction_rate(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> Measurement | None:
+def _satisfaction(
+    indicator: Indicator, date_from: dt.date, date_to: dt.date
+) -> tuple[SatisfactionSummary, dict[str, Any]]:
     summary = satisfaction_summary(
         agency=_agency(indicator),
         date_from=date_from,
@@ -163,9 +168,31 @@ def satisfaction_rate(indicator: Indicator, date_from: dt.date, date_to: dt.date
         procedure=indicator.scope_procedure if indicator.scope == Scope.PROCEDURE else None,
         division=indicator.scope_division if indicator.scope == Scope.DIVISION else None,
     )
+    identified, anonymous = summary["identified"], summary["anonymous"]
+    extra = {
+        "identified_satisfied": identified["satisfied"],
+        "identified_valid": identified["valid"],
+        "anonymous_satisfied": anonymous["satisfied"],
+        "anonymous_valid": anonymous["valid"],
+    }
+    return summary, extra
+
+
+def satisfaction_rate(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> Measurement | None:
+    summary, extra = _satisfaction(indicator, date_from, date_to)
     if not summary["valid"]:
         return None
-    return Measurement(numerator=summary["satisfied"], denominator=summary["valid"])
+    return Measurement(numerator=summary["satisfied"], denominator=summary["valid"], extra=extra)
+
+
+def satisfaction_rate_identified(
+    indicator: Indicator, date_from: dt.date, date_to: dt.date
+) -> Measurement | None:
+    summary, extra = _satisfaction(indicator, date_from, date_to)
+    identified = summary["identified"]
+    if not identified["valid"]:
+        return None
+    return Measurement(numerator=identified["satisfied"], denominator=identified["valid"], extra=extra)
 
 
 def _surveys_link(indicator: Indicator, date_from: dt.date, date_to: dt.date) -> str | None:
@@ -232,7 +259,24 @@ def register_builtin_sources() -> None:
         procedures_published_rate,
         _procedures_link,
     )
-    register_source("satisfaction_rate", _("Tỷ lệ phiếu khảo sát hài lòng"), satisfaction_rate, _surveys_link)
+    register_source(
+        "satisfaction_rate",
+        _(
+            "Tỷ lệ phiếu khảo sát hài lòng: phiếu hài lòng / phiếu có đánh giá chung, gồm cả phiếu gắn mã hồ "
+            "sơ đã giải quyết và phiếu ẩn danh"
+        ),
+        satisfaction_rate,
+        _surveys_link,
+    )
+    register_source(
+        "satisfaction_rate_identified",
+        _(
+            "Tỷ lệ phiếu khảo sát hài lòng trong các phiếu gắn mã hồ sơ đã giải quyết (không tính phiếu ẩn "
+            "danh)"
+        ),
+        satisfaction_rate_identified,
+        _surveys_link,
+    )
     register_source("manual", _("Nhập tay, kèm bằng chứng"), manual, _manual_link)
     register_source(
         "corrective_actions_closed_on_time_rate",

@@ -12,8 +12,8 @@ from django.db.models.functions import Cast, Coalesce
 from eiso.audits.models import Audit
 from eiso.core.access import visible_agencies
 from eiso.core.models import Agency, Person
-from eiso.improvements.choices import OPEN_CAR_STATES
 from eiso.improvements.models import CorrectiveAction
+from eiso.improvements.selectors import car_open_on
 from eiso.reports.models import SelfReport
 from eiso.reviews.models import ManagementReview, ReviewInput
 from eiso.reviews.register import overdue_legal_flags, stale_recorded_changes
@@ -39,7 +39,7 @@ def _json_int(queryset: QuerySet[ReviewInput], key: str) -> QuerySet[Any]:
 def province_overview(*, person: Person, year: int, as_of: dt.date) -> QuerySet[Agency]:
     """Every agency of the supervisor's province running a QMS (not the supervising or the governing body)."""
     agencies = visible_agencies(person).filter(is_supervisor=False, children__isnull=True)
-    cars = CorrectiveAction.objects.filter(agency=OuterRef("pk"), state__in=OPEN_CAR_STATES)
+    cars = CorrectiveAction.objects.filter(agency=OuterRef("pk")).filter(car_open_on(as_of))  # as it stood
     stale_changes = stale_recorded_changes(agency=OuterRef("pk"), as_of=as_of)
     overdue_flags = overdue_legal_flags(agency=OuterRef("pk"), as_of=as_of)
     objectives = ReviewInput.objects.filter(

@@ -40,3 +40,17 @@ class ChangeKind(models.TextChoices):
 class RecordKind(models.TextChoices):
     ANNOUNCEMENT = "announcement", _("Quyết định công bố HTQLCL phù hợp TCVN ISO 9001")
     EFFECTIVENESS = "effectiveness", _("Xác nhận hiệu lực HTQLCL của người đứng đầu")
+
+
+class ProviderKind(models.TextChoices):
+    """External providers of a state agency's one-stop service (ISO 9001 8.4)."""
+
+    POSTAL = "postal", _("Dịch vụ bưu chính công ích")
+    SOFTWARE = "software", _("Phần mềm, hạ tầng công nghệ thông tin")
+    OTHER = "other", _("Khác")
+
+
+class ProviderResult(models.TextChoices):
+    MEETS = "meets", _("Đạt yêu cầu")
+    PARTLY = "partly", _("Đạt một phần")
+    FAILS = "fails", _("Không đạt yêu cầu")

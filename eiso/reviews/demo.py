@@ -14,7 +14,14 @@ from django.db import transaction
 
 from eiso.core.demo import DemoContext
 from eiso.reviews import services
-from eiso.reviews.choices import ActionState, ChangeKind, DecisionKind, RecordKind
+from eiso.reviews.choices import (
+    ActionState,
+    ChangeKind,
+    DecisionKind,
+    ProviderKind,
+    ProviderResult,
+    RecordKind,
+)
 from eiso.reviews.models import ManagementReview
 
 PLACE = "Phòng họp Sở Thông tin và Truyền thông, 01 Trần Phú, Nha Trang"
@@ -32,6 +39,7 @@ COMMENTARY_2017 = {
     "nonconformities": "Các điểm không phù hợp phát hiện trong đánh giá nội bộ ngày 26/7/2017 đang được các phòng phân tích nguyên nhân, đề xuất hành động khắc phục.",
     "documents": "Các tài liệu đã ban hành được áp dụng đúng; một số quy trình nội bộ cần chuẩn hóa lại.",
     "risks": "Các biện pháp kiểm soát rủi ro trễ hạn hồ sơ phát huy hiệu quả.",
+    "external_providers": "Bưu điện tỉnh chuyển phát hồ sơ, kết quả đúng cam kết; đề nghị VNPT Khánh Hòa bổ sung phương án dự phòng máy chủ phần mềm một cửa điện tử.",
     "resources": "Nhân lực đáp ứng yêu cầu; cần bổ sung kinh phí cho hoạt động đánh giá nội bộ năm 2018.",
     "improvement": "Chuẩn hóa các quy trình nội bộ; bổ sung chỉ tiêu mới trong Mục tiêu chất lượng.",
 }
@@ -64,6 +72,7 @@ def load(ctx: DemoContext) -> None:
         documents_updated_on=dt.date(2016, 10, 5),
         actor=p["thuky"],
     )
+    _providers(ctx)
     for kind, number, issued_on in (
         (RecordKind.EFFECTIVENESS, "", dt.date(2016, 6, 15)),
         (RecordKind.ANNOUNCEMENT, "112/QĐ-STTTT", dt.date(2016, 6, 20)),
@@ -176,6 +185,54 @@ def load(ctx: DemoContext) -> None:
     services.plan_next_year(review=r2017, actor=p["thuky"])
 
 
+def _providers(ctx: DemoContext) -> None:
+    """The public postal service carrying dossiers and results, and the vendor of the one-stop software,
+    each evaluated on the first half of 2017."""
+    agency, p = ctx.agency, ctx.people
+    post = services.provider_register(
+        agency=agency,
+        name="Bưu điện tỉnh Khánh Hòa",
+        kind=ProviderKind.POSTAL,
+        service="Tiếp nhận hồ sơ, trả kết quả giải quyết TTHC qua dịch vụ bưu chính công ích",
+        contract="Hợp đồng số 12/2016/HĐ-BĐKH ngày 26/9/2016",
+        since=dt.date(2016, 10, 1),
+        actor=p["thuky"],
+    )
+    services.provider_evaluate(
+        provider=post,
+        evaluated_on=dt.date(2017, 7, 5),
+        period_from=dt.date(2017, 1, 1),
+        period_to=dt.date(2017, 6, 30),
+        criterion="Hồ sơ, kết quả được chuyển phát đúng thời gian cam kết",
+        met=37,
+        total=38,
+        result=ProviderResult.MEETS,
+        note="Một bưu gửi chuyển chậm một ngày, không làm hồ sơ trễ hạn",
+        actor=p["chanhvanphong"],
+    )
+    vendor = services.provider_register(
+        agency=agency,
+        name="VNPT Khánh Hòa",
+        kind=ProviderKind.SOFTWARE,
+        service="Phần mềm Một cửa điện tử và Cổng dịch vụ công trực tuyến của Sở",
+        contract="Hợp đồng số 05/2016/HĐ-VNPT ngày 15/01/2016",
+        since=dt.date(2016, 2, 1),
+        actor=p["thuky"],
+    )
+    services.provider_evaluate(
+        provider=vendor,
+        evaluated_on=dt.date(2017, 7, 10),
+        period_from=dt.date(2017, 1, 1),
+        period_to=dt.date(2017, 6, 30),
+        criterion="Sự cố phần mềm được khắc phục trong 4 giờ làm việc theo hợp đồng",
+        met=5,
+        total=6,
+        result=ProviderResult.PARTLY,
+        note="Sự cố máy chủ ngày 14/3/2017 khắc phục sau 2 ngày làm việc; đã đề nghị bổ sung phương án dự phòng",
+        actor=p["truongphongcntt"],
+    )
+
+
 def _held(
     ctx: DemoContext, year: int, as_of: dt.date, held_on: dt.date, *, comment: bool = False
 ) -> ManagementReview:
@@ -216,6 +273,7 @@ def _held(
         started_at=dt.time(8, 0),
         ended_at=dt.time(10, 30),
         discussion="Các thành viên Ban Chỉ đạo ISO thống nhất với báo cáo của Thư ký; đề nghị chuẩn hóa các quy "
-        "trình nội bộ và bổ sung chỉ tiêu mới cho năm sau.",
+        f"trình nội bộ và bổ sung chỉ tiêu mới cho năm {year + 1}.",
+        acknowledged=comment,  # the secretary compared the commentary with the figures flagged beside it
         actor=p["thuky"],
     )

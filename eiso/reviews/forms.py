@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from eiso.core.forms import BootstrapFormMixin
 from eiso.core.models import Agency, Division, Person
-from eiso.reviews.choices import ActionState, ChangeKind, DecisionKind, RecordKind
+from eiso.reviews.choices import (
+    ActionState,
+    ChangeKind,
+    DecisionKind,
+    ProviderKind,
+    ProviderResult,
+    RecordKind,
+)
+from eiso.reviews.models import ExternalProvider
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -56,6 +64,9 @@ class HoldForm(AgencyFormMixin, forms.Form):
     discussion = forms.CharField(
         label=_("Ý kiến thảo luận"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    acknowledged = forms.BooleanField(
+        label=_("Tôi đã đối chiếu nhận xét với các số liệu cần lưu ý nêu trên"), required=False
+    )
 
 
 class DecisionForm(AgencyFormMixin, forms.Form):
@@ -100,3 +111,34 @@ class RecordForm(AgencyFormMixin, forms.Form):
     number = forms.CharField(label=_("Số"), max_length=32, required=False)
     issued_on = forms.DateField(label=_("Ngày ký"), widget=DATE, initial=timezone.localdate)
     signed_by = forms.ModelChoiceField(label=_("Người ký"), queryset=Person.objects.none())
+
+
+class ProviderForm(BootstrapFormMixin, forms.Form):
+    name = forms.CharField(label=_("Tên nhà cung cấp"), max_length=255)
+    kind = forms.ChoiceField(label=_("Loại"), choices=ProviderKind.choices)
+    service = forms.CharField(label=_("Sản phẩm, dịch vụ cung cấp"), widget=forms.Textarea(attrs={"rows": 2}))
+    contract = forms.CharField(label=_("Hợp đồng, văn bản thỏa thuận"), max_length=255, required=False)
+    since = forms.DateField(label=_("Sử dụng từ ngày"), widget=DATE)
+    until = forms.DateField(label=_("Ngừng sử dụng từ ngày"), widget=DATE, required=False)
+
+
+class EvaluationForm(BootstrapFormMixin, forms.Form):
+    provider = forms.ModelChoiceField(label=_("Nhà cung cấp"), queryset=ExternalProvider.objects.none())
+    evaluated_on = forms.DateField(label=_("Ngày đánh giá"), widget=DATE, initial=timezone.localdate)
+    period_from = forms.DateField(label=_("Kỳ đánh giá từ ngày"), widget=DATE)
+    period_to = forms.DateField(label=_("Kỳ đánh giá đến ngày"), widget=DATE)
+    criterion = forms.CharField(
+        label=_("Tiêu chí"),
+        max_length=500,
+        help_text=_("Ví dụ: hồ sơ, kết quả được chuyển phát đúng thời gian cam kết."),
+    )
+    met = forms.IntegerField(label=_("Số lượt đạt"), min_value=0, required=False)
+    total = forms.IntegerField(label=_("Tổng số lượt"), min_value=1, required=False)
+    result = forms.ChoiceField(label=_("Kết quả"), choices=ProviderResult.choices)
+    note = forms.CharField(label=_("Nhận xét"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        providers = self.fields["provider"]
+        assert isinstance(providers, forms.ModelChoiceField)  # noqa: S101 - declared above
+        providers.queryset = ExternalProvider.objects.filter(agency=agency).order_by("name")

@@ -1,6 +1,6 @@
 """The management review (ISO 9001 cl. 9.3): the meeting, its compiled inputs, its decisions, the register
-of changes relevant to the QMS, next year's plan and the QMS records (announcement, confirmation of
-effectiveness)."""
+of changes relevant to the QMS, the register of external providers and their evaluations, next year's plan
+and the QMS records (announcement, confirmation of effectiveness)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,16 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from eiso.core.models import Agency, Division, Person, TimeStampedModel
-from eiso.reviews.choices import ActionState, Attendance, ChangeKind, DecisionKind, RecordKind, ReviewState
+from eiso.reviews.choices import (
+    ActionState,
+    Attendance,
+    ChangeKind,
+    DecisionKind,
+    ProviderKind,
+    ProviderResult,
+    RecordKind,
+    ReviewState,
+)
 
 # TT 116/2015/TT-BTC Art. 4 cl. 6: maintenance and continual improvement, at most 15 million VND a year.
 INTERNAL_AUDIT_BUDGET_CAP_VND = 15_000_000
@@ -266,3 +275,80 @@ class QmsRecord(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number}".strip()
+
+
+class ExternalProvider(TimeStampedModel):
+    """An external provider whose service is part of the agency's one-stop service (ISO 9001 8.4): the
+    public postal service carrying dossiers and results, the vendor of the one-stop software..."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="external_providers"
+    )
+    name = models.CharField(_("tên nhà cung cấp"), max_length=255)
+    kind = models.CharField(_("loại"), max_length=16, choices=ProviderKind.choices)
+    service = models.TextField(_("sản phẩm, dịch vụ cung cấp"))
+    contract = models.CharField(_("hợp đồng, văn bản thỏa thuận"), max_length=255, blank=True)
+    since = models.DateField(_("sử dụng từ ngày"))
+    until = models.DateField(_("ngừng sử dụng từ ngày"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agency", "name"]
+        verbose_name = _("nhà cung cấp bên ngoài")
+        verbose_name_plural = _("nhà cung cấp bên ngoài")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "name"], name="external_provider_name_unique"),
+            models.CheckConstraint(
+                condition=models.Q(until__isnull=True) | models.Q(until__gte=models.F("since")),
+                name="external_provider_dates_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProviderEvaluation(TimeStampedModel):
+    """One evaluation of an external provider's performance over a period, against a stated criterion, with
+    the count behind it when there is one (e.g. 37 of 38 dossiers delivered on time)."""
+
+    provider = models.ForeignKey(
+        ExternalProvider,
+        verbose_name=_("nhà cung cấp"),
+        on_delete=models.CASCADE,
+        related_name="evaluations",
+    )
+    evaluated_on = models.DateField(_("ngày đánh giá"))
+    period_from = models.DateField(_("kỳ đánh giá từ ngày"))
+    period_to = models.DateField(_("kỳ đánh giá đến ngày"))
+    criterion = models.CharField(_("tiêu chí"), max_length=500)
+    met = models.PositiveIntegerField(_("số lượt đạt"), null=True, blank=True)
+    total = models.PositiveIntegerField(_("tổng số lượt"), null=True, blank=True)
+    result = models.CharField(_("kết quả"), max_length=16, choices=ProviderResult.choices)
+    note = models.TextField(_("nhận xét"), blank=True)
+    evaluated_by = models.ForeignKey(
+        Person, verbose_name=_("người đánh giá"), on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    agency_path: ClassVar[str] = "provider__agency"
+
+    class Meta:
+        ordering = ["provider", "-evaluated_on", "-id"]
+        verbose_name = _("đánh giá nhà cung cấp")
+        verbose_name_plural = _("đánh giá nhà cung cấp")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_to__gte=models.F("period_from"))
+                & models.Q(evaluated_on__gte=models.F("period_to")),
+                name="provider_evaluation_dates_order",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(met__isnull=True) & models.Q(total__isnull=True))
+                | (models.Q(total__gt=0) & models.Q(met__lte=models.F("total"))),
+                name="provider_evaluation_count",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} · {self.evaluated_on:%d/%m/%Y}"

@@ -85,8 +85,8 @@ def minutes_document(review: ManagementReview, *, with_charts: bool = True) -> S
         Heading("I. THÀNH PHẦN THAM DỰ"),
         Paragraph(f"Chủ trì: {_person(review.chair)}, Trưởng Ban Chỉ đạo ISO."),
         Paragraph(f"Thư ký: {_person(review.secretary)}."),
-        Paragraph("Có mặt: " + (", ".join(_person(p) for p in present) or "không có") + "."),
-        Paragraph("Vắng mặt: " + (", ".join(_person(p) for p in absent) or "không") + "."),
+        Paragraph("Có mặt: " + ("; ".join(_person(p) for p in present) or "không có") + "."),
+        Paragraph("Vắng mặt: " + ("; ".join(_person(p) for p in absent) or "không") + "."),
         Heading("II. NỘI DUNG CUỘC HỌP"),
         Paragraph("Chương trình họp:", bold=True),
         BulletList(
@@ -161,8 +161,9 @@ def _time(value: dt.time | None) -> str:
 
 
 def _person(person: Any) -> str:
-    """A person named as an official: the name and the person's own title (no generic "Ông/Bà")."""
-    return person.full_name + (f", {person.title}" if person.title else "")
+    """A person named as an official: the salutation recorded for the person ("ông", "bà"), the name and
+    the person's own title; never a generic "Ông/Bà"."""
+    return person.named + (f", {person.title}" if person.title else "")
 
 
 RANKS = ("giám đốc", "phó giám đốc", "chánh", "phó chánh", "trưởng phòng", "phó trưởng phòng")
@@ -190,7 +191,7 @@ def notice_document(review: ManagementReview) -> StateDocument:
     held = review.held_on or review.planned_on
     blocks: list[Block] = [
         Paragraph(
-            f"Ngày {d(held)}, {review.chair.full_name}, {review.chair.title or 'Giám đốc'}, Trưởng Ban Chỉ đạo ISO "
+            f"Ngày {d(held)}, {review.chair.named}, {review.chair.title or 'Giám đốc'}, Trưởng Ban Chỉ đạo ISO "
             f"chủ trì cuộc họp xem xét của lãnh đạo về Hệ thống quản lý chất lượng năm {review.year}. "
             f"Sau khi nghe Thư ký ISO báo cáo và ý kiến của các thành viên, {review.chair.title or 'Giám đốc'} "
             "kết luận như sau:"
@@ -249,7 +250,7 @@ def news_text(review: ManagementReview) -> list[str]:
     if satisfaction.get("available"):
         figures.append(
             f"mức độ hài lòng của tổ chức, công dân đạt {pct(satisfaction.get('rate'))} "
-            f"({satisfaction.get('satisfied', 0)}/{satisfaction.get('responses', 0)} phiếu hài lòng)"
+            f"({satisfaction.get('satisfied', 0)}/{satisfaction.get('valid', satisfaction.get('responses', 0))} phiếu hài lòng)"
         )
     if figures:
         paragraphs.append(

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from eiso.core.access import scoped
 from eiso.core.models import Agency, Person
 from eiso.reviews.choices import ActionState, Attendance
-from eiso.reviews.models import ManagementReview, QmsChange, QmsPlan, QmsRecord, ReviewDecision, ReviewInput
+from eiso.reviews.models import (
+    ExternalProvider,
+    ManagementReview,
+    ProviderEvaluation,
+    QmsChange,
+    QmsPlan,
+    QmsRecord,
+    ReviewDecision,
+    ReviewInput,
+)
 
 
 def review_list(*, agency: Agency) -> QuerySet[ManagementReview]:
@@ -45,6 +55,30 @@ def attendance(*, review: ManagementReview, status: str | None = None) -> list[P
 
 def change_list(*, agency: Agency) -> QuerySet[QmsChange]:
     return scoped(QmsChange.objects.all(), agency).order_by("-effective_on", "-id")
+
+
+def provider_list(*, agency: Agency) -> QuerySet[ExternalProvider]:
+    """The register of external providers, each with its evaluations (newest first)."""
+    evaluations = ProviderEvaluation.objects.select_related("evaluated_by").order_by("-evaluated_on", "-id")
+    return (
+        scoped(ExternalProvider.objects.all(), agency)
+        .prefetch_related(Prefetch("evaluations", queryset=evaluations))
+        .order_by("name")
+    )
+
+
+def providers_in_use(*, agency: Agency, date_from: dt.date, date_to: dt.date) -> QuerySet[ExternalProvider]:
+    """Providers used at some time in the period, each with the evaluations made in it (newest first)."""
+    evaluations = ProviderEvaluation.objects.filter(
+        evaluated_on__gte=date_from, evaluated_on__lte=date_to
+    ).order_by("-evaluated_on", "-id")
+    return (
+        scoped(ExternalProvider.objects.all(), agency)
+        .filter(since__lte=date_to)
+        .filter(Q(until__isnull=True) | Q(until__gte=date_from))
+        .prefetch_related(Prefetch("evaluations", queryset=evaluations))
+        .order_by("name")
+    )
 
 
 def record_list(*, agency: Agency) -> QuerySet[QmsRecord]:

@@ -19,11 +19,21 @@ from eiso.core.models import Agency, Division, Person, SteeringCommittee
 from eiso.core.services import event_record
 from eiso.objectives.models import ObjectiveSet
 from eiso.objectives.services import objective_set_copy
-from eiso.reviews.choices import ActionState, Attendance, DecisionKind, RecordKind, ReviewState
+from eiso.reviews.choices import (
+    ActionState,
+    Attendance,
+    DecisionKind,
+    ProviderKind,
+    ProviderResult,
+    RecordKind,
+    ReviewState,
+)
 from eiso.reviews.models import (
     INTERNAL_AUDIT_BUDGET_CAP_VND,
     BudgetLine,
+    ExternalProvider,
     ManagementReview,
+    ProviderEvaluation,
     QmsChange,
     QmsPlan,
     QmsRecord,
@@ -31,7 +41,7 @@ from eiso.reviews.models import (
     ReviewInput,
     ReviewParticipant,
 )
-from eiso.reviews.sections import SECTIONS
+from eiso.reviews.sections import SECTIONS, commentary_warnings
 from eiso.signatures.services import signed_issue_pdf
 
 
@@ -165,11 +175,28 @@ def review_hold(
     started_at: dt.time | None = None,
     ended_at: dt.time | None = None,
     discussion: str = "",
+    acknowledged: bool = False,
 ) -> ManagementReview:
-    """Record that the meeting took place: attendance, times, discussion. The inputs are frozen from now."""
+    """Record that the meeting took place: attendance, times, discussion. The inputs are frozen from now.
+
+    Where the secretary's commentary sits beside figures that signal a problem (overdue, not met, open past
+    deadline), freezing is refused until the person acknowledges those signals (`acknowledged`): a lead
+    auditor expects the contradiction to have been seen and owned, not blocked outright (the commentary may
+    rightly qualify the figures) nor passed silently. The acknowledged signals are kept in the event.
+    """
     review = ManagementReview.objects.select_for_update().get(pk=review.pk)
     if review.state != ReviewState.INPUTS_COLLECTED:
         raise ValidationError(_("Chưa tổng hợp số liệu đầu vào: chưa thể ghi nhận cuộc họp."))
+    warnings = commentary_warnings(review.inputs.order_by("order"))
+    if warnings and not acknowledged:
+        raise ValidationError(
+            {
+                "acknowledged": _(
+                    "Nhận xét của thư ký nằm cạnh số liệu cần lưu ý ({sections}). Đối chiếu nhận xét với số "
+                    "liệu, sửa nhận xét nếu cần, rồi xác nhận đã xem trước khi chốt số liệu."
+                ).format(sections="; ".join(item.title for item, _signals in warnings))
+            }
+        )
     if held_on.year != review.year:
         raise ValidationError(_("Ngày họp phải thuộc năm {year}.").format(year=review.year))
     if review.inputs_as_of and held_on < review.inputs_as_of:
@@ -196,7 +223,10 @@ def review_hold(
         actor=actor,
         verb="review.held",
         target=review,
-        data={"held_on": held_on.isoformat()},
+        data={
+            "held_on": held_on.isoformat(),
+            "acknowledged_signals": {item.key: signals for item, signals in warnings},
+        },
     )
     return review
 
@@ -466,3 +496,88 @@ def _audit_programme(
     for division in divisions:
         programme_item_add(programme=programme, actor=actor, planned_month=7, division=division)
     return True
+
+
+# --- external providers (ISO 9001 8.4, reviewed under 9.3.2 c7) -------------------------------------------
+
+
+@transaction.atomic
+def provider_register(
+    *,
+    agency: Agency,
+    name: str,
+    kind: str,
+    service: str,
+    since: dt.date,
+    actor: Person | None,
+    contract: str = "",
+    until: dt.date | None = None,
+) -> ExternalProvider:
+    """Add an external provider whose service is part of the agency's one-stop service."""
+    if kind not in ProviderKind.values:
+        raise ValidationError({"kind": _("Loại nhà cung cấp không hợp lệ.")})
+    if not name.strip() or not service.strip():
+        raise ValidationError(_("Nhập tên nhà cung cấp và dịch vụ cung cấp."))
+    if until and until < since:
+        raise ValidationError({"until": _("Ngày ngừng sử dụng phải sau ngày bắt đầu.")})
+    if ExternalProvider.objects.filter(agency=agency, name=name.strip()).exists():
+        raise ValidationError({"name": _("Nhà cung cấp này đã có trong danh sách.")})
+    provider = ExternalProvider.objects.create(
+        agency=agency,
+        name=name.strip(),
+        kind=kind,
+        service=service.strip(),
+        contract=contract.strip(),
+        since=since,
+        until=until,
+    )
+    event_record(agency=agency, actor=actor, verb="review.provider_registered", target=provider)
+    return provider
+
+
+@transaction.atomic
+def provider_evaluate(
+    *,
+    provider: ExternalProvider,
+    evaluated_on: dt.date,
+    period_from: dt.date,
+    period_to: dt.date,
+    criterion: str,
+    result: str,
+    actor: Person | None,
+    met: int | None = None,
+    total: int | None = None,
+    note: str = "",
+) -> ProviderEvaluation:
+    """Record how a provider performed over a period against a criterion (with its count when there is one);
+    a result other than "meets" needs a note saying what fell short."""
+    errors: dict[str, str] = {}
+    if result not in ProviderResult.values:
+        errors["result"] = _("Chọn kết quả đánh giá.")
+    if not criterion.strip():
+        errors["criterion"] = _("Nêu tiêu chí đánh giá.")
+    if period_to < period_from:
+        errors["period_to"] = _("Kỳ đánh giá phải kết thúc sau khi bắt đầu.")
+    elif evaluated_on < period_to:
+        errors["evaluated_on"] = _("Ngày đánh giá phải sau kỳ được đánh giá.")
+    if (met is None) != (total is None) or (total is not None and (total <= 0 or (met or 0) > total)):
+        errors["met"] = _("Nhập cả số lượt đạt và tổng số lượt (số lượt đạt không vượt tổng số).")
+    if result in (ProviderResult.PARTLY, ProviderResult.FAILS) and not note.strip():
+        errors["note"] = _("Nêu điểm chưa đạt của nhà cung cấp.")
+    if errors:
+        raise ValidationError(errors)
+    _same_agency(provider.agency, actor)
+    evaluation = ProviderEvaluation.objects.create(
+        provider=provider,
+        evaluated_on=evaluated_on,
+        period_from=period_from,
+        period_to=period_to,
+        criterion=criterion.strip(),
+        met=met,
+        total=total,
+        result=result,
+        note=note.strip(),
+        evaluated_by=actor,
+    )
+    event_record(agency=provider.agency, actor=actor, verb="review.provider_evaluated", target=evaluation)
+    return evaluation

@@ -27,13 +27,22 @@ from eiso.reviews.forms import (
     CommentForm,
     ConclusionForm,
     DecisionForm,
+    EvaluationForm,
     HoldForm,
     PlanForm,
+    ProviderForm,
     RecordForm,
 )
 from eiso.reviews.models import ManagementReview, QmsRecord, ReviewDecision, ReviewInput
 from eiso.reviews.permissions import MANAGERS
-from eiso.reviews.sections import SECTION_BY_KEY, section_links, section_text
+from eiso.reviews.sections import (
+    SECTION_BY_KEY,
+    commentary_warnings,
+    section_links,
+    section_records,
+    section_signals,
+    section_text,
+)
 from eiso.signatures.services import signed_file_for
 
 CONTENT_TYPES = {
@@ -88,15 +97,18 @@ def _detail_page(request: AgencyRequest, pk: int, **forms_: BaseForm) -> HttpRes
     review = get_for_agency_or_404(
         selectors.review_detail_queryset(agency=request.agency), request.agency, pk=pk
     )
+    items = list(selectors.review_inputs(review=review))
     inputs = [
-        (
-            item,
-            SECTION_BY_KEY[item.key].title if item.key in SECTION_BY_KEY else item.title,
-            section_text(item.key, item.data),
-            section_links(item.key),
-            inline_svg(item.chart_svg.encode("utf-8")) if item.chart_svg else "",
-        )
-        for item in selectors.review_inputs(review=review)
+        {
+            "item": item,
+            "title": SECTION_BY_KEY[item.key].title if item.key in SECTION_BY_KEY else item.title,
+            "lines": section_text(item.key, item.data),
+            "links": section_links(item.key),
+            "records": section_records(item.key, item.data),
+            "signals": section_signals(item.key, item.data),
+            "svg": inline_svg(item.chart_svg.encode("utf-8")) if item.chart_svg else "",
+        }
+        for item in items
     ]
     invited = [p.person for p in review.attendance.select_related("person")]
     hold_form = HoldForm(
@@ -107,6 +119,7 @@ def _detail_page(request: AgencyRequest, pk: int, **forms_: BaseForm) -> HttpRes
     context: dict[str, Any] = {
         "review": review,
         "inputs": inputs,
+        "warnings": commentary_warnings(items) if review.state == ReviewState.INPUTS_COLLECTED else [],
         "decisions": [
             (d, ActionForm(initial={"state": d.state})) for d in selectors.review_decisions(review=review)
         ],
@@ -216,6 +229,7 @@ def review_hold(request: AgencyRequest, pk: int) -> HttpResponse:
             started_at=data["started_at"],
             ended_at=data["ended_at"],
             discussion=data["discussion"],
+            acknowledged=data["acknowledged"],
             actor=request.person,
         )
 
@@ -347,6 +361,49 @@ def change_list(request: AgencyRequest) -> HttpResponse:
         page=page,
         success_url=reverse("reviews:changes"),
         success_message=_("Đã ghi nhận thay đổi."),
+    )
+
+
+def _providers_page(request: AgencyRequest, **forms_: BaseForm) -> HttpResponse:
+    can_manage = permissions.can_manage(actor(request))
+    context = {
+        "providers": selectors.provider_list(agency=request.agency),
+        "can_manage": can_manage,
+        "provider_form": forms_.get("provider_form") or ProviderForm(),
+        "evaluation_form": forms_.get("evaluation_form") or EvaluationForm(agency=request.agency),
+    }
+    return render(request, "reviews/providers.html", context)
+
+
+@agency_required
+def provider_list(request: AgencyRequest) -> HttpResponse:
+    """The register of external providers and their evaluations (ISO 9001 8.4; reviewed under 9.3.2 c7)."""
+    return _providers_page(request)
+
+
+@role_required(*MANAGERS)
+@require_POST
+def provider_add(request: AgencyRequest) -> HttpResponse:
+    return run_form(
+        request,
+        ProviderForm(request.POST),
+        lambda data: services.provider_register(agency=request.agency, actor=request.person, **data),
+        page=lambda form: _providers_page(request, provider_form=form),
+        success_url=reverse("reviews:providers"),
+        success_message=_("Đã thêm nhà cung cấp."),
+    )
+
+
+@role_required(*MANAGERS)
+@require_POST
+def provider_evaluate(request: AgencyRequest) -> HttpResponse:
+    return run_form(
+        request,
+        EvaluationForm(request.POST, agency=request.agency),
+        lambda data: services.provider_evaluate(actor=request.person, **data),
+        page=lambda form: _providers_page(request, evaluation_form=form),
+        success_url=reverse("reviews:providers"),
+        success_message=_("Đã ghi kết quả đánh giá nhà cung cấp."),
     )
 
 

@@ -17,6 +17,16 @@ class EffectivenessCounts(TypedDict):
     not_effective: int
 
 
+class OpenRisk(TypedDict):
+    """`open_risks`: one risk or opportunity open on the as-of date, the records `risk_summary` counts."""
+
+    id: int
+    code: str
+    kind: str
+    level: str
+    description: str
+
+
 class RiskSummary(TypedDict):
     """`risk_summary`: open risks by level and kind, treatment actions, effectiveness of reviewed risks."""
 

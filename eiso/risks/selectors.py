@@ -9,8 +9,8 @@ from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
 
 from eiso.core.access import scoped
 from eiso.core.models import Agency
-from eiso.risks.choices import Effectiveness, RiskLevel, RiskStatus
-from eiso.risks.contracts import RiskSummary
+from eiso.risks.choices import Effectiveness, RiskKind, RiskLevel, RiskStatus
+from eiso.risks.contracts import OpenRisk, RiskSummary
 from eiso.risks.models import Risk, RiskAction, RiskScale
 
 
@@ -51,15 +51,40 @@ def risk_actions(*, risk: Risk) -> QuerySet[RiskAction]:
     return risk.actions.select_related("owner")
 
 
+def open_on(as_of: dt.date) -> Q:
+    """Identified by `as_of` and neither closed nor cancelled by then (a risk is closed when its last review
+    closes it, on `reviewed_on`): the register as it stood that day, not as it stands now."""
+    closed = Q(status=RiskStatus.CLOSED, reviewed_on__lte=as_of)
+    cancelled = Q(status=RiskStatus.CANCELLED, cancelled_on__lte=as_of)
+    return Q(identified_on__lte=as_of) & ~closed & ~cancelled
+
+
+def open_risks(*, agency: Agency, as_of: dt.date) -> list[OpenRisk]:
+    """The rows behind `risk_summary`: each risk and opportunity open on `as_of`, risks first."""
+    rows = (
+        scoped(Risk.objects.all(), agency)
+        .filter(open_on(as_of))
+        .annotate(level=level_expression(scale_of(agency)))
+        .order_by("-kind", "-score", "code")
+        .values("id", "code", "kind", "level", "description")
+    )
+    return [cast(OpenRisk, row) for row in rows[:MAX_LISTED]]
+
+
+MAX_LISTED = 200
+
+
 def risk_summary(*, agency: Agency, as_of: dt.date) -> RiskSummary:
-    """Open risks by level and kind, treatment actions by status, effectiveness of reviewed risks."""
-    scale = scale_of(agency)
+    """Open risks by level (risks only: an opportunity has no risk level, it is counted apart), open
+    opportunities, treatment actions by status, effectiveness of reviewed risks.
+    high + medium + low = risks."""
     risks = scoped(Risk.objects.all(), agency).filter(identified_on__lte=as_of)
-    open_risks = risks.filter(status=RiskStatus.OPEN).annotate(level=level_expression(scale))
-    result: dict[str, Any] = open_risks.aggregate(
-        **{level: Count("pk", filter=Q(level=level)) for level in RiskLevel.values},
-        risks=Count("pk", filter=Q(kind="risk")),
-        opportunities=Count("pk", filter=Q(kind="opportunity")),
+    is_risk = Q(kind=RiskKind.RISK)
+    open_now = risks.filter(open_on(as_of)).annotate(level=level_expression(scale_of(agency)))
+    result: dict[str, Any] = open_now.aggregate(
+        **{level: Count("pk", filter=is_risk & Q(level=level)) for level in RiskLevel.values},
+        risks=Count("pk", filter=is_risk),
+        opportunities=Count("pk", filter=Q(kind=RiskKind.OPPORTUNITY)),
         due_for_review=Count("pk", filter=Q(review_on__lte=as_of)),
     )
     result["actions"] = RiskAction.objects.filter(risk__in=risks).aggregate(

@@ -12,10 +12,14 @@ from eiso.core.access import scoped
 from eiso.core.models import Agency, Division
 from eiso.procedures.models import Procedure
 from eiso.surveys.choices import QuestionKind
-from eiso.surveys.contracts import SatisfactionSummary
+from eiso.surveys.contracts import SatisfactionPart, SatisfactionSummary
 from eiso.surveys.models import Answer, SurveyResponse
 
 SATISFIED = Q(overall__gte=F("questionnaire__satisfied_threshold"))
+ANONYMOUS = Q(dossier_code="")
+"""A response naming no dossier. One naming a dossier is accepted only for a finished dossier of the agency
+(`survey_response_submit`); an anonymous one can come from anyone, so it is reported apart, with its own
+denominator, wherever the satisfaction rate is shown."""
 
 
 def response_list(
@@ -47,6 +51,30 @@ def response_list(
     return queryset.select_related("procedure", "division", "entered_by").order_by("-period", "-id")
 
 
+def _counts(prefix: str, subset: Q | None = None) -> dict[str, Count]:
+    """responses, valid (with an overall rating) and satisfied, within `subset`, named with `prefix`."""
+    within = subset if subset is not None else Q()
+    return {
+        f"{prefix}responses": Count("id", filter=within),
+        f"{prefix}valid": Count("id", filter=within & Q(overall__isnull=False)),
+        f"{prefix}satisfied": Count("id", filter=within & SATISFIED),
+    }
+
+
+def _rate(satisfied: int, valid: int) -> float | None:
+    return round(100 * satisfied / valid, 2) if valid else None
+
+
+def _part(totals: dict[str, Any], prefix: str) -> SatisfactionPart:
+    valid, satisfied = totals[f"{prefix}valid"], totals[f"{prefix}satisfied"]
+    return {
+        "responses": totals[f"{prefix}responses"],
+        "valid": valid,
+        "satisfied": satisfied,
+        "rate": _rate(satisfied, valid),
+    }
+
+
 def satisfaction_summary(
     *,
     agency: Agency,
@@ -55,7 +83,9 @@ def satisfaction_summary(
     procedure: Procedure | None = None,
     division: Division | None = None,
 ) -> SatisfactionSummary:
-    """responses, valid (with an overall rating), satisfied, rate (% or None) and per-question means.
+    """responses, valid (with an overall rating), satisfied, rate (% or None) and per-question means; the same
+    counts apart for the responses naming a finished dossier (`identified`) and the anonymous ones, which add
+    up to the totals.
 
     A response is satisfied when its overall rating reaches its questionnaire's threshold (4 by default).
     """
@@ -63,12 +93,12 @@ def satisfaction_summary(
         agency=agency, date_from=date_from, date_to=date_to, procedure=procedure, division=division
     ).order_by()
     totals = responses.aggregate(
-        responses=Count("id"),
-        valid=Count("id", filter=Q(overall__isnull=False)),
-        satisfied=Count("id", filter=SATISFIED),
+        **_counts(""),
+        **_counts("identified_", ~ANONYMOUS),
+        **_counts("anonymous_", ANONYMOUS),
     )
     valid = totals["valid"]
-    rate = round(100 * totals["satisfied"] / valid, 2) if valid else None
+    rate = _rate(totals["satisfied"], valid)
     per_question = list(
         Answer.objects.filter(response__in=responses, value__isnull=False)
         .exclude(question__kind=QuestionKind.TEXT)
@@ -81,6 +111,8 @@ def satisfaction_summary(
         "valid": valid,
         "satisfied": totals["satisfied"],
         "rate": rate,
+        "identified": _part(totals, "identified_"),
+        "anonymous": _part(totals, "anonymous_"),
         "per_question": [
             {
                 "question_id": row["question_id"],

@@ -159,7 +159,8 @@ def test_the_audit_summary_matches_a_hand_count(personas: Personas) -> None:
     assert summary["audits_held"] == 1
     assert (summary["divisions_audited"], summary["divisions_total"]) == (2, 2)
     assert summary["findings"] == {"strength": 1, "observation": 1, "nonconformity": 1, "total": 3}
-    assert [f["kind"] for f in summary["finding_texts"]] == ["nonconformity", "strength"]
+    # every finding counted is quoted, observations included
+    assert [f["kind"] for f in summary["finding_texts"]] == ["nonconformity", "observation", "strength"]
     assert [a["title"] for a in summary["audits"]] == ["Đánh giá nội bộ năm 2017"]
     by_division = {
         row["division__code"]: (row["strength"], row["observation"], row["nonconformity"])

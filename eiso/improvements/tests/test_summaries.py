@@ -43,14 +43,21 @@ def test_the_nonconformity_summary_matches_a_hand_count(personas: Personas) -> N
     summary = nonconformity_summary(agency=personas.agency, date_from=YEAR[0], date_to=YEAR[1])
     assert summary == {
         "opened": 5,
+        "with_request": 5,
         "requested": 6,
+        "carried_over": 0,
         "closed": 2,
         "closed_on_time": 1,
+        "forwarded": 1,
+        "cancelled": 1,
         "verified_effective": 2,
         "verified_not_effective": 1,
         "open": 2,
         "overdue": 1,
     }
+    # the parts add up: every request of the period is in exactly one state at its end
+    states = summary["closed"] + summary["forwarded"] + summary["cancelled"] + summary["open"]
+    assert summary["requested"] + summary["carried_over"] == states
     # due in 2017 and not cancelled: 1, 2, 3, 5; closed on time: only 1
     assert corrective_actions_closed_on_time_rate(
         agency=personas.agency, date_from=YEAR[0], date_to=YEAR[1]

@@ -138,6 +138,13 @@ def test_the_cli_prints_each_indicator_as_json(personas: Personas) -> None:
             "numerator": 1,
             "denominator": 1,
             "status": "met",
+            # the anonymous response is counted, and shown apart over its own denominator
+            "extra": {
+                "identified_satisfied": 0,
+                "identified_valid": 0,
+                "anonymous_satisfied": 1,
+                "anonymous_valid": 1,
+            },
         },
         {
             "name": "Chỉ tiêu procedures_published_rate",

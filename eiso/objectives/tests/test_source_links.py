@@ -17,7 +17,7 @@ from eiso.objectives.tests.factories import make_indicator
 pytestmark = pytest.mark.django_db
 SOURCES = [key for key, _label in source_choices()]
 WITH_LINK = {"dossiers_on_time_rate", "dossiers_early_rate", "procedures_published_rate"}
-WITH_LINK |= {"satisfaction_rate", "manual"}
+WITH_LINK |= {"satisfaction_rate", "satisfaction_rate_identified", "manual"}
 
 
 def test_the_registry_holds_the_sources_of_every_module_below_objectives() -> None:

@@ -1,26 +1,34 @@
-"""One truth on the full demo: a figure shown in more than one place (review inputs, minutes, self-report,
-province XLSX) is the same everywhere for the same agency and as-of date, and the self-report states only
-what the records say."""
+"""One truth on the full demo: a figure shown in more than one place (dashboard, II.06a page, objectives page,
+review page, minutes, self-report, province XLSX) is the same everywhere for the same agency, period and
+as-of date; the review figures add up; and the self-report states only what the records say."""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
+from eiso.core import clock
 from eiso.core.demo import DEMO_AGENCY_CODE
+from eiso.core.layout import BulletList, Heading, Paragraph
 from eiso.core.models import Person
+from eiso.core.testing import client_for
 from eiso.reports.exports import province_summary_xlsx
 from eiso.reports.selectors import province_overview
 from eiso.reviews import paperwork
 from eiso.reviews.models import ManagementReview
 from eiso.reviews.register import overdue_legal_flags, stale_recorded_changes
+from eiso.reviews.sections import section_text
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +82,8 @@ def test_the_province_xlsx_says_the_update_is_late_like_the_minutes(demo: None) 
         + overdue_legal_flags(agency=review.agency, as_of=as_of).count()
     )
     assert row.stale_changes == expected > 0  # type: ignore[attr-defined]
+    ncs = {i.key: i.data for i in review.inputs.all()}["nonconformities"]
+    assert (row.cars_open, row.cars_overdue) == (ncs["open"], ncs["overdue"])  # type: ignore[attr-defined]
     workbook = load_workbook(io.BytesIO(province_summary_xlsx(agencies, year=2017, province="Khánh Hòa")))
     sheet = workbook.worksheets[0]
     values = [list(line) for line in sheet.iter_rows(values_only=True)]
@@ -104,3 +114,156 @@ def test_the_minutes_name_officials_by_their_title_in_order_of_rank(demo: None) 
     assert "Hoạch định HTQLCL năm 2018" in text and "Hoạch định HTQLCL năm sau" not in text
     present = next(line for line in text.splitlines() if "Có mặt:" in line)
     assert present.index("Giám đốc") < present.index("Phó Giám đốc")
+
+
+# --- the same figures on every page and in every document, for the same agency, period and as-of date ------
+
+
+@pytest.fixture
+def on_the_review_day(settings: Any) -> Iterator[dt.date]:
+    """The application lives on the review's as-of date (eiso.core.clock), so that the dashboard, which
+    always shows "today", is measured on the same day as the review inputs."""
+    review = _review()
+    as_of = _as_of(review)
+    original = timezone.now
+    settings.EISO_TODAY = as_of.isoformat()
+    clock.install()
+    yield as_of
+    timezone.now = original
+
+
+def _plain(html: bytes) -> str:
+    """A page's text, tags removed and spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html.decode()).split())
+
+
+def _running_text(document: Any) -> list[str]:
+    lines: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, BulletList):
+            lines += block.items
+        elif isinstance(block, Paragraph | Heading):
+            lines.append(block.text)
+    return lines
+
+
+def _panels(response: Any) -> dict[str, dict[str, Any]]:
+    return dict(response.context["panels"])
+
+
+def test_every_page_and_document_shows_the_same_figures_for_the_same_as_of_date(
+    demo: None, on_the_review_day: dt.date
+) -> None:
+    review = _review()
+    as_of = on_the_review_day
+    inputs = {i.key: i.data for i in review.inputs.all()}
+    dossiers, satisfaction, risks = inputs["dossiers"], inputs["satisfaction"], inputs["risks"]
+    objectives = {item["indicator_id"]: item for item in inputs["objectives"]["items"]}
+    secretary = client_for(Person.objects.get(user__username="thuky"))
+
+    # the dashboard, on the review's as-of date
+    dashboard = secretary.get(reverse("core:dashboard"))
+    panels = _panels(dashboard)
+    stats = panels["dossiers/_panel.html"]["stats"]
+    survey = panels["surveys/_panel_satisfaction.html"]["summary"]
+    assert (survey["satisfied"], survey["valid"]) == (satisfaction["satisfied"], satisfaction["valid"])
+    assert (
+        survey["identified"] == satisfaction["identified"]
+        and survey["anonymous"] == satisfaction["anonymous"]
+    )
+    measured = {row["id"]: row for row in panels["objectives/_panel_objectives.html"]["rows"]}
+    assert {k: row["display"] for k, row in measured.items()} == {
+        k: i["display"] for k, i in objectives.items()
+    }
+    risk_panel = panels["risks/_panel.html"]["summary"]
+    assert {k: risk_panel[k] for k in ("high", "medium", "low", "risks", "opportunities")} == {
+        k: risks[k] for k in ("high", "medium", "low", "risks", "opportunities")
+    }
+    page = _plain(dashboard.content)
+    for part in ("identified", "anonymous"):
+        assert f"{satisfaction[part]['satisfied']}/{satisfaction[part]['valid']} =" in page
+
+    # the dossier figures: dashboard card, II.06a page and the review input agree on the year to date
+    ii06a = secretary.get(
+        reverse("dossiers:statistics"), {"date_from": f"{review.year}-01-01", "date_to": as_of.isoformat()}
+    )
+    total = ii06a.context["total"]
+    for key in ("received_total", "resolved_total", "resolved_early", "resolved_on_time", "resolved_late"):
+        assert total[key] == dossiers[key], key
+    assert f"{dossiers['resolved_early']}/{dossiers['resolved_total']} hồ sơ giải quyết sớm hạn" in _plain(
+        ii06a.content
+    )
+    # the dashboard card counts the year to date, judged on the same day
+    on_time = stats["resolved_early"] + stats["resolved_on_time"]
+    assert (on_time, stats["resolved_total"]) == (
+        dossiers["resolved_early"] + dossiers["resolved_on_time"],
+        dossiers["resolved_total"],
+    )
+
+    # the objectives page as of the same date
+    objective_set = review.agency.objective_sets.get(year=review.year)
+    objectives_page = secretary.get(
+        reverse("objectives:set_detail", kwargs={"pk": objective_set.pk}), {"as_of": as_of.isoformat()}
+    )
+    page = _plain(objectives_page.content)
+    for item in objectives.values():
+        assert item["display"] in page, item["name"]
+    split = "phiếu gắn mã hồ sơ {si}/{vi}; phiếu ẩn danh {sa}/{va}".format(
+        si=satisfaction["identified"]["satisfied"],
+        vi=satisfaction["identified"]["valid"],
+        sa=satisfaction["anonymous"]["satisfied"],
+        va=satisfaction["anonymous"]["valid"],
+    )
+    assert split in page
+
+    # the review page, the minutes and the self-report print the same lines
+    review_page = _plain(secretary.get(reverse("reviews:detail", kwargs={"pk": review.pk})).content)
+    minutes = " ".join(_running_text(paperwork.minutes_document(review, with_charts=False)))
+    self_report = " ".join(_running_text(paperwork.self_report_document(review)))
+    for key in inputs:
+        for line in section_text(key, inputs[key]):
+            assert html.escape(line, quote=False) in review_page, line
+            assert line in minutes, line
+    for key in ("procedures", "documents", "objectives", "dossiers", "internal_audit", "nonconformities"):
+        for line in section_text(key, inputs[key]):
+            assert line in self_report, line
+
+
+def test_the_review_figures_add_up_and_the_audit_coverage_comes_from_the_audit_held(demo: None) -> None:
+    inputs = {i.key: i.data for i in _review().inputs.all()}
+    risks = inputs["risks"]
+    assert risks["high"] + risks["medium"] + risks["low"] == risks["risks"]
+    audit = inputs["internal_audit"]
+    # the 26/07/2017 audit visited the Office, the press and the post divisions: not the IT division's 5 TTHC
+    assert (audit["divisions_audited"], audit["procedures_covered"], audit["procedures_total"]) == (3, 41, 46)
+    listed = [f for f in audit["finding_texts"] if f["kind"] == "observation"]
+    assert len(listed) == audit["findings"]["observation"] == 2
+    previous = inputs["previous_actions"]
+    assert previous["done"] + previous["open"] + previous["cancelled"] == previous["total"]
+    assert [i["text"] for i in previous["items"] if i["overdue"]] == [
+        "Đào tạo bổ sung chuyên gia đánh giá nội bộ cho các phòng chuyên môn"
+    ]
+    ncs = inputs["nonconformities"]
+    states = ncs["closed"] + ncs["forwarded"] + ncs["cancelled"] + ncs["open"]
+    assert ncs["requested"] + ncs["carried_over"] == states
+    providers = inputs["external_providers"]
+    assert providers["meets"] + providers["partly"] + providers["fails"] + providers["not_evaluated"] == 2
+
+
+def test_the_state_documents_name_officials_with_their_salutation_and_write_the_figures_in_words(
+    demo: None,
+) -> None:
+    review = _review()
+    for document in (
+        paperwork.minutes_document(review, with_charts=False),
+        paperwork.notice_document(review),
+        paperwork.self_report_document(review),
+    ):
+        running = _running_text(document)
+        text = "\n".join(running)
+        assert "Ông/Bà" not in text and "≥" not in text and "năm sau" not in text
+        assert not [line for line in running if "—" in line]  # no em-dash (pairs) in running text
+        assert "ông Phạm Duy Lộc, Giám đốc Sở" in text or document.doc_type_name == "BÁO CÁO"
+    minutes = "\n".join(_running_text(paperwork.minutes_document(review, with_charts=False)))
+    assert "Thư ký: bà Nguyễn Thị Kim Anh" in minutes
+    assert "bổ sung chỉ tiêu mới cho năm 2018" in minutes

@@ -7,8 +7,8 @@ Adding an input: copy a sibling module, give it a new key, and list its `SECTION
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 
@@ -22,11 +22,15 @@ from eiso.reviews.sections import (
     objectives,
     previous_actions,
     procedures,
+    providers,
     resources,
     risks,
     satisfaction,
 )
 from eiso.reviews.sections.base import Section
+
+if TYPE_CHECKING:
+    from eiso.reviews.models import ReviewInput
 
 SECTIONS: list[Section[Any]] = [
     changes.SECTION,
@@ -38,6 +42,7 @@ SECTIONS: list[Section[Any]] = [
     internal_audit.SECTION,
     nonconformities.SECTION,
     documents.SECTION,
+    providers.SECTION,
     risks.SECTION,
     resources.SECTION,
     improvement.SECTION,
@@ -54,6 +59,29 @@ def section_text(key: str, data: Mapping[str, Any]) -> list[str]:
 def section_chart(key: str, data: Mapping[str, Any], fmt: str = "svg") -> bytes | None:
     section = SECTION_BY_KEY.get(key)
     return section.figure(data, fmt) if section else None
+
+
+def section_signals(key: str, data: Mapping[str, Any]) -> list[str]:
+    """The figures of a frozen input that signal a problem (overdue, not met, open past deadline)."""
+    section = SECTION_BY_KEY.get(key)
+    return section.problems(data) if section else []
+
+
+def section_records(key: str, data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(label, URL) of the records a frozen input counts (its drill-down)."""
+    section = SECTION_BY_KEY.get(key)
+    return section.records(data) if section else []
+
+
+def commentary_warnings(inputs: Iterable[ReviewInput]) -> list[tuple[ReviewInput, list[str]]]:
+    """The inputs whose typed commentary sits beside figures that signal a problem, with those signals: the
+    secretary acknowledges them before the inputs are frozen (`services.review_hold`)."""
+    found = []
+    for item in inputs:
+        signals = section_signals(item.key, item.data) if item.commentary.strip() else []
+        if signals:
+            found.append((item, signals))
+    return found
 
 
 def section_links(key: str) -> list[str]:

@@ -43,6 +43,15 @@ class Section(Generic[Data]):
         """A chart for the sections a person would rather look at than read."""
         return None
 
+    def signals(self, data: Data) -> list[str]:
+        """The figures that signal a problem (overdue, not met, open past deadline), one phrase each: shown
+        beside the secretary's commentary, which must not contradict them unnoticed."""
+        return []
+
+    def drilldown(self, data: Data) -> list[tuple[str, str]]:
+        """(label, URL) of each record a figure counts, for the records that have a page of their own."""
+        return []
+
     def lines(self, frozen: Mapping[str, Any]) -> list[str]:
         """The report lines of frozen data (or the "no data yet" line)."""
         if not frozen.get("available"):
@@ -53,6 +62,13 @@ class Section(Generic[Data]):
         if not frozen.get("available"):
             return None
         return self.chart(cast(Data, frozen), fmt)
+
+    def problems(self, frozen: Mapping[str, Any]) -> list[str]:
+        """The signals of frozen data (none when nothing was frozen)."""
+        return self.signals(cast(Data, frozen)) if frozen.get("available") else []
+
+    def records(self, frozen: Mapping[str, Any]) -> list[tuple[str, str]]:
+        return self.drilldown(cast(Data, frozen)) if frozen.get("available") else []
 
 
 def year_start(review: ManagementReview) -> dt.date:

@@ -134,5 +134,10 @@ class Changes(Section[ChangesData]):
             )
         return lines
 
+    def signals(self, data: ChangesData) -> list[str]:
+        if not data.get("overdue"):
+            return []
+        return [_("{n} thay đổi quá hạn cập nhật vào HTQLCL (3 tháng)").format(n=data["overdue"])]
+
 
 SECTION = Changes()

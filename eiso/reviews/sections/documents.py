@@ -71,5 +71,21 @@ class Documents(Section[DocumentsData]):
             ),
         ]
 
+    def signals(self, data: DocumentsData) -> list[str]:
+        g = data.get
+        evaluations = data.get("evaluations") or {}
+        found = []
+        if g("overdue_reviews"):
+            found.append(_("{n} tài liệu quá hạn xem xét định kỳ").format(n=g("overdue_reviews")))
+        if g("legal_changes_overdue"):
+            found.append(
+                _("{n} thay đổi văn bản pháp luật quá hạn cập nhật").format(n=g("legal_changes_overdue"))
+            )
+        if evaluations.get("needs_change"):
+            found.append(_("{n} lượt đánh giá: tài liệu cần sửa đổi").format(n=evaluations["needs_change"]))
+        if evaluations.get("obsolete"):
+            found.append(_("{n} lượt đánh giá: tài liệu không còn phù hợp").format(n=evaluations["obsolete"]))
+        return found
+
 
 SECTION = Documents()

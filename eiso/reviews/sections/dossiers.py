@@ -37,6 +37,10 @@ class DossiersData(DossierStats):
     late: list[LateDossier]
 
 
+QUARTERS = ("Quý I", "Quý II", "Quý III", "Quý IV")
+"""Frozen as the state documents write them, whatever the language of the person collecting the inputs."""
+
+
 def quarters(review: ManagementReview, as_of: dt.date) -> list[Quarter]:
     """The year's quarters started by `as_of`, the last one cut at `as_of`."""
     result: list[Quarter] = []
@@ -49,7 +53,7 @@ def quarters(review: ManagementReview, as_of: dt.date) -> list[Quarter]:
         figures = dossier_stats(agency=review.agency, date_from=q_from, date_to=q_to)
         result.append(
             {
-                "label": f"Q{q + 1}",
+                "label": QUARTERS[q],
                 "received_total": figures["received_total"],
                 "resolved_early": figures["resolved_early"],
                 "resolved_on_time": figures["resolved_on_time"],
@@ -113,6 +117,14 @@ class Dossiers(Section[DossiersData]):
                 )
             )
         return lines
+
+    def signals(self, data: DossiersData) -> list[str]:
+        found = []
+        if data.get("resolved_late"):
+            found.append(_("{n} hồ sơ giải quyết quá hạn").format(n=data["resolved_late"]))
+        if data.get("pending_overdue"):
+            found.append(_("{n} hồ sơ đang giải quyết đã quá hạn").format(n=data["pending_overdue"]))
+        return found
 
     def chart(self, data: DossiersData, fmt: str = "svg") -> bytes | None:
         rows = data.get("quarters")

@@ -40,5 +40,15 @@ class Procedures(Section[ProceduresData]):
             )
         ]
 
+    def signals(self, data: ProceduresData) -> list[str]:
+        found = []
+        unpublished = data.get("in_scope", 0) - data.get("published", 0)
+        if unpublished > 0:
+            found.append(_("{n} TTHC chưa công bố, niêm yết").format(n=unpublished))
+        processes = data.get("processes_total", 0) - data.get("processes_published", 0)
+        if processes > 0:
+            found.append(_("{n} quy trình chưa công bố").format(n=processes))
+        return found
+
 
 SECTION = Procedures()

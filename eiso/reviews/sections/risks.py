@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from eiso.reviews.models import ManagementReview
 from eiso.reviews.sections.base import Section
-from eiso.risks.contracts import RiskSummary
-from eiso.risks.selectors import risk_summary
+from eiso.risks.contracts import OpenRisk, RiskSummary
+from eiso.risks.selectors import open_risks, risk_summary
 
 
 class RisksData(RiskSummary):
     available: bool
+    items: list[OpenRisk]
+
+
+def _levels() -> dict[str, str]:
+    return {"high": _("cao"), "medium": _("trung bình"), "low": _("thấp")}
 
 
 class Risks(Section[RisksData]):
@@ -25,13 +30,14 @@ class Risks(Section[RisksData]):
     links = ("risks:index",)
 
     def compile(self, review: ManagementReview, as_of: dt.date) -> RisksData:
-        return {"available": True, **cast(RiskSummary, risk_summary(agency=review.agency, as_of=as_of))}
+        summary = risk_summary(agency=review.agency, as_of=as_of)
+        return {"available": True, **summary, "items": open_risks(agency=review.agency, as_of=as_of)}
 
     def text(self, data: RisksData) -> list[str]:
         g = data.get
         actions = data.get("actions") or {}
         effectiveness = data.get("effectiveness") or {}
-        return [
+        lines = [
             _(
                 "Rủi ro đang theo dõi: {risks} (cao {high}, trung bình {medium}, thấp {low}); "
                 "cơ hội: {opportunities}."
@@ -50,6 +56,32 @@ class Risks(Section[RisksData]):
                 partly=effectiveness.get("partly", 0),
                 not_effective=effectiveness.get("not_effective", 0),
             ),
+        ]
+        levels = _levels()
+        for item in data.get("items") or []:
+            label = (
+                _("cơ hội")
+                if item["kind"] == "opportunity"
+                else _("rủi ro mức {level}").format(level=levels.get(item["level"], item["level"]))
+            )
+            lines.append(f"{item['code']} ({label}): {item['description']}")
+        return lines
+
+    def signals(self, data: RisksData) -> list[str]:
+        actions = data.get("actions") or {}
+        effectiveness = data.get("effectiveness") or {}
+        found = []
+        if actions.get("overdue"):
+            found.append(_("{n} biện pháp xử lý rủi ro quá hạn").format(n=actions["overdue"]))
+        if effectiveness.get("not_effective"):
+            found.append(_("{n} rủi ro có hành động chưa hiệu lực").format(n=effectiveness["not_effective"]))
+        return found
+
+    def drilldown(self, data: RisksData) -> list[tuple[str, str]]:
+        return [
+            (item["code"], reverse("risks:detail", kwargs={"pk": item["id"]}))
+            for item in data.get("items") or []
+            if item.get("id")
         ]
 
 

@@ -38,9 +38,19 @@ def test_the_secretary_collects_inputs_holds_the_meeting_records_decisions_and_d
     section.get_by_role("button", name="Lưu nhận xét").click()
     expect(page.get_by_text("Đã lưu nhận xét.")).to_be_visible()
 
+    # A commentary beside figures that signal a problem: the page shows the signal next to it...
+    previous = page.locator("#input-previous_actions")
+    previous.get_by_label("Nhận xét của thư ký").fill("Các kết luận năm 2017 đã được thực hiện xong.")
+    previous.get_by_role("button", name="Lưu nhận xét").click()
+    expect(page.locator("[data-testid=signals-previous_actions]")).to_contain_text("quá hạn")
+
+    # ...and the inputs are frozen only once the secretary says she compared them.
     page.get_by_text("Ghi nhận cuộc họp đã diễn ra").click()
     page.locator("#id_held_on").fill("2018-08-06")
     page.locator("h1").first.click()  # click away to close the date picker, as a person does
+    page.get_by_role("button", name="Ghi nhận cuộc họp", exact=True).click()
+    expect(page.get_by_text("Đối chiếu nhận xét với số liệu")).to_be_visible()
+    page.get_by_label("Tôi đã đối chiếu nhận xét với các số liệu cần lưu ý nêu trên").check()
     page.get_by_role("button", name="Ghi nhận cuộc họp", exact=True).click()
     expect(page.get_by_text("Đã ghi nhận cuộc họp; số liệu đầu vào đã được chốt.")).to_be_visible()
 

@@ -41,7 +41,7 @@ def test_collecting_the_inputs_freezes_each_indicator_as_a_measurement_snapshot(
     snapshot = MeasurementSnapshot.objects.get(indicator_id=item["indicator_id"], as_of=AS_OF)
     assert (snapshot.value, snapshot.status, snapshot.data["display"]) == (Decimal("87.50"), "met", "21/24")
     lines = section_text("objectives", data)
-    assert lines[0] == "Đạt 1/1 chỉ tiêu." and "87,5% (21/24) — Đạt" in lines[1]
+    assert lines[0] == "Đạt 1/1 chỉ tiêu." and "87,5% (21/24), đánh giá: đạt." in lines[1]
 
 
 def test_collecting_again_refreshes_the_snapshot_instead_of_adding_one(personas: Personas) -> None:

@@ -11,7 +11,7 @@ from eiso.reviews.sections import SECTIONS, section_links
 from eiso.reviews.sections.base import Section
 
 FROM_RECORDS = {"changes", "objectives", "satisfaction", "dossiers", "procedures", "internal_audit"}
-FROM_RECORDS |= {"nonconformities", "documents", "risks"}
+FROM_RECORDS |= {"nonconformities", "documents", "risks", "external_providers"}
 
 
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.key)
@@ -26,7 +26,7 @@ def test_every_declared_link_of_a_section_resolves_and_opens(
 
 def test_every_section_compiled_from_records_links_to_them() -> None:
     assert {s.key for s in SECTIONS if s.links} == FROM_RECORDS
-    assert section_links("satisfaction") == [reverse("surveys:results")]
+    assert section_links("satisfaction") == [reverse("surveys:results"), reverse("improvements:nc_list")]
     assert section_links("no-longer-compiled") == []
 
 
@@ -34,4 +34,4 @@ def test_section_keys_are_unique_and_every_9_3_2_input_is_covered() -> None:
     keys = [s.key for s in SECTIONS]
     assert len(keys) == len(set(keys))
     clauses = {part for s in SECTIONS for part in s.clause.split("/")}
-    assert {"a", "b", "c1", "c2", "c3", "c4", "c5", "c6", "d", "e", "f"} <= clauses
+    assert {"a", "b", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "d", "e", "f"} <= clauses

@@ -109,8 +109,11 @@ def test_the_risk_summary_matches_a_hand_count(personas: Personas) -> None:
         risk=r1, actor=personas.secretary, on=dt.date(2017, 6, 1), effectiveness="effective", close=True
     )
     summary = risk_summary(agency=personas.agency, as_of=dt.date(2017, 6, 30))
-    assert (summary["low"], summary["medium"], summary["high"]) == (1, 1, 1)  # R1 closed
+    # R1 closed; the opportunity O1 has no risk level: the levels add up to the risks
+    assert (summary["low"], summary["medium"], summary["high"]) == (0, 1, 1)
     assert (summary["risks"], summary["opportunities"]) == (2, 1)
+    before_closing = risk_summary(agency=personas.agency, as_of=dt.date(2017, 5, 31))
+    assert (before_closing["low"], before_closing["risks"]) == (1, 3)  # R1 was still open then
     assert summary["actions"] == {"total": 4, "done": 1, "overdue": 2}
     assert summary["effectiveness"] == {"effective": 1, "partly": 1, "not_effective": 0}
 
