@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -58,10 +59,29 @@ def browser() -> Iterator[Browser]:
     playwright.stop()
 
 
+_demo_snapshot: dict[str, sqlite3.Connection] = {}
+
+
 @pytest.fixture
 def live_url(live_server: Any) -> str:
-    """A live server over a database holding the demo agency (every module's demo data)."""
-    call_command("load_demo", verbosity=0)
+    """A live server over a database holding the demo agency (every module's demo data).
+
+    On the in-memory SQLite test database the demo is loaded once per test process and copied back
+    (SQLite's backup API, milliseconds) before each later journey, instead of loading it again (seconds)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        call_command("load_demo", verbosity=0)
+        return str(live_server.url)
+    connection.ensure_connection()
+    live = connection.connection
+    if "demo" in _demo_snapshot:
+        _demo_snapshot["demo"].backup(live)
+    else:
+        call_command("load_demo", verbosity=0)
+        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+        live.backup(snapshot)
+        _demo_snapshot["demo"] = snapshot
     return str(live_server.url)
 
 
