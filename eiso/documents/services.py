@@ -47,7 +47,7 @@ from eiso.documents.models import (
     DocumentVersion,
     LegalChangeFlag,
 )
-from eiso.signatures.services import signed_issue_pdf, verify_upload
+from eiso.signatures.services import signed_issue_pdf, signing_configured, signing_token, verify_upload
 
 DRAFTER_ROLES = (
     Role.ISO_SECRETARY,
@@ -156,13 +156,22 @@ def _verify_signatures(version: DocumentVersion, file: UploadedFile | None, acto
         )
 
 
-def _sign_issued(version: DocumentVersion, actor: Person) -> None:
-    """Issuing = signing the version's PDF when the agency has a signing key (a DOCX is issued as it is)."""
+def _sign_issued(version: DocumentVersion, actor: Person, token_pin: str | None) -> None:
+    """Issuing = signing the version's PDF when the agency has a signing key (a DOCX is issued as it is):
+    the approver (the competent person) first, then the agency. An approver who signs with a token types its
+    PIN on the page, so then the approver issues it."""
     if not version.file or version.file_kind != FileKind.PDF:
         return
+    signer = version.approved_by
+    agency = version.document.agency
+    if signing_configured(agency) and signing_token(agency, signer) is not None and actor != signer:
+        raise ValidationError(
+            _("{name} ký số bằng token: chính người phê duyệt ban hành phiên bản này để nhập mã PIN.").format(
+                name=signer.full_name if signer else ""
+            )
+        )
     with version.file.open("rb") as handle:
         pdf = handle.read()
-    signer = version.approved_by
     signed_issue_pdf(
         agency=version.document.agency,
         target=version,
@@ -172,6 +181,7 @@ def _sign_issued(version: DocumentVersion, actor: Person) -> None:
         signer=signer,
         signer_name=signer.full_name if signer else "",
         actor=actor,
+        person_pin=token_pin,
     )
 
 
@@ -418,7 +428,12 @@ def version_approve(
 
 @transaction.atomic
 def version_issue(
-    *, version: DocumentVersion, actor: Person, effective_from: dt.date, at: dt.datetime | None = None
+    *,
+    version: DocumentVersion,
+    actor: Person,
+    effective_from: dt.date,
+    at: dt.datetime | None = None,
+    token_pin: str | None = None,
 ) -> DocumentVersion:
     """Issue an approved version: it becomes the current one and the previous issued one is superseded."""
     _require_state(version, VersionState.APPROVED)
@@ -446,7 +461,7 @@ def version_issue(
         resolution=_("Đã ban hành phiên bản {label}.").format(label=version.label),
     )
     event_record(agency=document.agency, actor=actor, verb="document_version.issued", target=version)
-    _sign_issued(version, actor)
+    _sign_issued(version, actor, token_pin)
     return version
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
@@ -39,7 +40,8 @@ from eiso.documents.forms import (
 )
 from eiso.documents.models import Acknowledgement, Document, DocumentVersion, LegalChangeFlag
 from eiso.documents.tables import EXPORT_COLUMNS, DocumentTable
-from eiso.signatures.services import signed_file_for
+from eiso.signatures.forms import ask_token_pin
+from eiso.signatures.services import TOKEN_PIN_FIELD, signed_file_for
 
 PAGE_SIZE = 25
 
@@ -132,7 +134,7 @@ def _detail_page(request: AgencyRequest, pk: int, **forms_: BaseForm) -> HttpRes
         else None,
         "new_form": NewVersionForm(),
         "comment_form": CommentForm(),
-        "issue_form": IssueForm(),
+        "issue_form": _issue_form(request, open_version),
         "withdraw_form": WithdrawForm(),
         "distribution_form": DistributionForm(agency=request.agency),
         "review_form": ReviewForm(),
@@ -258,6 +260,7 @@ def version_approve(request: AgencyRequest, pk: int) -> HttpResponse:
     )
 
 
+@sensitive_post_parameters(TOKEN_PIN_FIELD)
 @role_required(*permissions.ISSUERS)
 @require_POST
 def version_issue(request: AgencyRequest, pk: int) -> HttpResponse:
@@ -265,11 +268,22 @@ def version_issue(request: AgencyRequest, pk: int) -> HttpResponse:
 
     def call(data: dict[str, Any]) -> object:
         return services.version_issue(
-            version=version, actor=request.person, effective_from=data["effective_from"]
+            version=version,
+            actor=request.person,
+            effective_from=data["effective_from"],
+            token_pin=data.get(TOKEN_PIN_FIELD),
         )
 
-    form = IssueForm(request.POST)
+    form = _issue_form(request, version, request.POST)
     return _on_detail(request, version.document_id, "issue_form", form, call, _("Đã ban hành tài liệu."))
+
+
+def _issue_form(request: AgencyRequest, version: DocumentVersion | None, data: Any = None) -> IssueForm:
+    """The issue form; for the approver who signs with a registered token, also its PIN."""
+    form = IssueForm(data)
+    if version is not None and version.approved_by_id == request.person.pk:
+        ask_token_pin(form, agency=request.agency, signer=version.approved_by)
+    return form
 
 
 @role_required(*permissions.ISSUERS)
