@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import qrcode
-import qrcode.image.svg
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -36,6 +34,8 @@ def survey_link(request: AgencyRequest, dossier: Dossier) -> str:
 
 
 def qr_svg(url: str) -> str:
+    import qrcode.image.svg  # imported on the first QR code, not at start-up
+
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
     return inline_svg(image.to_string(encoding="unicode").encode())
 

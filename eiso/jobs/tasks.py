@@ -3,6 +3,7 @@ import datetime as dt
 from celery import shared_task
 from django.utils import timezone
 
+import eiso.celery  # noqa: F401 - the application these shared_tasks bind to (not imported by `eiso`)
 from eiso.core.notifications import send_reminders as run_send_reminders
 from eiso.jobs.models import Heartbeat
 from eiso.jobs.services import heartbeat_record, job_run

@@ -1,5 +1,6 @@
 from celery import shared_task
 
+import eiso.celery  # noqa: F401 - the application these shared_tasks bind to (not imported by `eiso`)
 from eiso.outbox.services import outbox_send_pending
 
 

@@ -7,7 +7,6 @@ from io import BytesIO
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from eiso.core.layout import state_document
 from eiso.core.models import Agency
@@ -16,6 +15,8 @@ from eiso.core.spreadsheets import neutralise
 
 @state_document
 def province_summary_xlsx(agencies: QuerySet[Agency], *, year: int, province: str) -> bytes:
+    from openpyxl import Workbook  # imported on the first XLSX, not at start-up (numpy behind it)
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Tổng hợp {year}").format(year=year))
     sheet.append(

@@ -6,22 +6,26 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from asn1crypto import x509 as asn1_x509
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
-from pyhanko.sign.general import SigningError
 
 from eiso.core.models import Agency, Person
 from eiso.core.services import event_record
-from eiso.signatures import pdfsign
 from eiso.signatures.choices import VerificationStatus
 from eiso.signatures.models import PersonToken, SignedFile, SigningSetup, TrustAnchor, Verification
 from eiso.signatures.secrets import open_pin, seal_pin
+
+# pyHanko (with aiohttp, fontTools and Pillow behind it) costs about half a second of CPU to import: `pdfsign`
+# is imported by the functions that sign or read certificates, not by every process that loads the URLs.
+if TYPE_CHECKING:
+    from asn1crypto import x509 as asn1_x509
+
+    from eiso.signatures import pdfsign
 
 PDF_MAGIC = b"%PDF-"
 TOKEN_PIN_FIELD = "token_pin"  # noqa: S105 - the name of the form field, not a PIN
@@ -49,6 +53,8 @@ def _check_png(data: bytes, field: str) -> None:
 @transaction.atomic
 def setup_agency_key(*, agency: Agency, p12: bytes, pin: str, actor: Person | None) -> SigningSetup:
     """Store the agency's PKCS#12 and its PIN (encrypted); refuse a file the PIN does not open."""
+    from eiso.signatures import pdfsign
+
     try:
         signer = pdfsign.p12_signer(p12, pin)
     except Exception as exc:  # wrong PIN or not a PKCS#12: never echo the PIN
@@ -96,6 +102,8 @@ def setup_tsa(*, agency: Agency, tsa_url: str, actor: Person | None) -> SigningS
 
 
 def _certificate(pem: str, field: str) -> asn1_x509.Certificate:
+    from eiso.signatures import pdfsign
+
     try:
         certs = pdfsign.load_certificates(pem.encode())
     except Exception as exc:
@@ -144,6 +152,8 @@ def token_register(
 def trust_anchor_add(
     *, agency: Agency, certificate_pem: str, actor: Person | None, name: str = ""
 ) -> TrustAnchor:
+    from eiso.signatures import pdfsign
+
     cert = _certificate(certificate_pem, "certificate_pem")
     if not cert.ca:
         raise ValidationError({"certificate_pem": _("Chứng thư này không phải của một tổ chức cấp (CA).")})
@@ -158,6 +168,8 @@ def trust_anchor_add(
 
 
 def trust_roots(agency: Agency, extra: Iterable[asn1_x509.Certificate] = ()) -> list[asn1_x509.Certificate]:
+    from eiso.signatures import pdfsign
+
     roots = list(extra)
     for pem in TrustAnchor.objects.filter(agency=agency).values_list("certificate_pem", flat=True):
         roots.extend(pdfsign.load_certificates(pem.encode()))
@@ -166,6 +178,8 @@ def trust_roots(agency: Agency, extra: Iterable[asn1_x509.Certificate] = ()) -> 
 
 def agency_key(setup: SigningSetup) -> pdfsign.SigningKey:
     """The agency's signer, the PIN decrypted only for this call."""
+    from eiso.signatures import pdfsign
+
     return pdfsign.SigningKey(pdfsign.p12_signer(bytes(setup.p12), open_pin(bytes(setup.p12_pin_encrypted))))
 
 
@@ -178,6 +192,8 @@ def token_key(
     `close_key` once signed."""
     from pyhanko.config.pkcs11 import TokenCriteria
     from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+
+    from eiso.signatures import pdfsign
 
     session = open_pkcs11_session(lib, token_criteria=TokenCriteria(label=token_label), user_pin=pin)
     chain = pdfsign.load_certificates(chain_pem.encode()) if chain_pem else []
@@ -324,6 +340,10 @@ def _sign_and_keep(
     token: PersonToken | None,
     roots: list[asn1_x509.Certificate],
 ) -> SignedFile:
+    from pyhanko.sign.general import SigningError
+
+    from eiso.signatures import pdfsign
+
     try:
         agency_signer = agency_key(setup)
         if person_key is not None:
@@ -370,6 +390,8 @@ def _sign_and_keep(
 def verify_bytes(
     agency: Agency, data: bytes, extra_roots: Iterable[asn1_x509.Certificate] = ()
 ) -> list[dict[str, Any]]:
+    from eiso.signatures import pdfsign
+
     reports = pdfsign.verify_pdf(data, context=pdfsign.validation_context(trust_roots(agency, extra_roots)))
     return [r.as_dict() for r in reports]
 

@@ -18,7 +18,7 @@ from eiso.core.access import AgencyRequest, role_required
 from eiso.core.choices import Role
 from eiso.core.flow import apply_error
 from eiso.core.layout import Paragraph, Signature, StateDocument, render_pdf
-from eiso.signatures import forms, pdfsign, selectors, services
+from eiso.signatures import forms, selectors, services
 
 SETUP_ROLES = (Role.ISO_SECRETARY, Role.DIRECTOR)
 
@@ -192,6 +192,8 @@ def _sign_sample(request: AgencyRequest, pin: str) -> tuple[bytes, list[str]]:
     if pin and token and token.pkcs11_lib:
         person_key = services.open_signing_token(token, pin)
     roots = services.trust_roots(request.agency)
+    from eiso.signatures import pdfsign  # pyHanko: imported when a sample is signed, not at start-up
+
     try:
         return pdfsign.sign_pdf(
             _sample_pdf(request),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import qrcode
-import qrcode.image.svg
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -22,5 +20,7 @@ def survey_url(request: HttpRequest, agency: Agency, dossier_code: str = "") -> 
 
 def qr_svg(url: str) -> str:
     """The QR code of `url` as inline SVG markup (scale it with CSS)."""
+    import qrcode.image.svg  # imported on the first QR code, not at start-up
+
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
     return inline_svg(image.to_string(encoding="unicode").encode())

@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-import holidays
 from django.db.models import Count, Max, Q, Sum
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
@@ -132,6 +131,8 @@ class WorkingCalendar:
 
     # -- construction ---------------------------------------------------------------------------------------
     def _build(self, first_year: int, last_year: int) -> None:
+        import holidays  # imported when a calendar is first built, not at start-up
+
         years = range(first_year, last_year + 1)
         package_vi = holidays.country_holidays("VN", years=years, language="vi")
         package_en = holidays.country_holidays("VN", years=years, language="en_US")
