@@ -42,7 +42,7 @@ from eiso.reviews.models import (
     ReviewParticipant,
 )
 from eiso.reviews.sections import SECTIONS, commentary_warnings
-from eiso.signatures.services import signed_issue_pdf
+from eiso.signatures.services import signed_issue_pdf, signing_configured, signing_token
 
 
 def _same_agency(agency: Agency, *people: Person | None) -> None:
@@ -331,8 +331,22 @@ def decision_close(
 SIGNED_ON_ISSUE = ("bien-ban", "thong-bao")
 
 
-def _sign_issued(review: ManagementReview, document: str, actor: Person | None) -> None:
-    """Issuing = signing: with an agency key configured the signed PDF is kept (a refusal stops issuing)."""
+def _check_signer_present(review: ManagementReview, actor: Person | None) -> None:
+    """A chair who signs with a token types its PIN on the page: then the chair issues the minutes."""
+    chair, agency = review.chair, review.agency
+    if signing_configured(agency) and signing_token(agency, chair) is not None and actor != chair:
+        raise ValidationError(
+            _("{name} ký số bằng token: chính người chủ trì ban hành biên bản để nhập mã PIN.").format(
+                name=chair.full_name
+            )
+        )
+
+
+def _sign_issued(
+    review: ManagementReview, document: str, actor: Person | None, token_pin: str | None = None
+) -> None:
+    """Issuing = signing: with an agency key configured the signed PDF is kept (a refusal stops issuing),
+    signed by the chair (with the token PIN typed on the page when the chair has a token) then the agency."""
     from eiso.reviews import paperwork
 
     signed_issue_pdf(
@@ -344,25 +358,32 @@ def _sign_issued(review: ManagementReview, document: str, actor: Person | None) 
         signer=review.chair,
         signer_name=review.chair.full_name,
         actor=actor,
+        person_pin=token_pin,
     )
 
 
 @transaction.atomic
 def review_issue_minutes(
-    *, review: ManagementReview, actor: Person | None, number: str = "", issued_on: dt.date | None = None
+    *,
+    review: ManagementReview,
+    actor: Person | None,
+    number: str = "",
+    issued_on: dt.date | None = None,
+    token_pin: str | None = None,
 ) -> ManagementReview:
     if review.state != ReviewState.HELD:
         raise ValidationError(_("Chỉ ban hành biên bản sau khi cuộc họp đã diễn ra."))
     if not review.decisions.exists():
         raise ValidationError(_("Biên bản cần ít nhất một kết luận, chỉ đạo."))
     number = require_number(number)
+    _check_signer_present(review, actor)
     review.minutes_number = number
     review.minutes_issued_on = issued_on or review.held_on
     review.state = ReviewState.MINUTES_ISSUED
     review.save(update_fields=["minutes_number", "minutes_issued_on", "state", "updated_at"])
     event_record(agency=review.agency, actor=actor, verb="review.minutes_issued", target=review)
     for document in SIGNED_ON_ISSUE:
-        _sign_issued(review, document, actor)
+        _sign_issued(review, document, actor, token_pin)
     return review
 
 

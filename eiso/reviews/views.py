@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
@@ -43,7 +44,8 @@ from eiso.reviews.sections import (
     section_signals,
     section_text,
 )
-from eiso.signatures.services import signed_file_for
+from eiso.signatures.forms import ask_token_pin
+from eiso.signatures.services import TOKEN_PIN_FIELD, signed_file_for
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -131,7 +133,7 @@ def _detail_page(request: AgencyRequest, pk: int, **forms_: BaseForm) -> HttpRes
         ),
         "hold_form": hold_form,
         "decision_form": DecisionForm(agency=request.agency),
-        "conclusion_form": ConclusionForm(initial={"conclusion": review.conclusion}),
+        "conclusion_form": _conclusion_form(request, review),
         "details_form": _details_form(review, agency=request.agency),
         "can_manage": permissions.can_manage(person),
         "can_edit_details": permissions.can_edit_details(person, review),
@@ -273,6 +275,15 @@ def decision_update(request: AgencyRequest, pk: int) -> HttpResponse:
     )
 
 
+def _conclusion_form(request: AgencyRequest, review: ManagementReview, data: Any = None) -> ConclusionForm:
+    """The conclusion and minutes number; for the chair who signs with a registered token, also its PIN."""
+    form = ConclusionForm(data, initial={"conclusion": review.conclusion})
+    if review.chair_id == request.person.pk:
+        ask_token_pin(form, agency=request.agency, signer=review.chair)
+    return form
+
+
+@sensitive_post_parameters(TOKEN_PIN_FIELD)
 @role_required(*MANAGERS)
 @require_POST
 def review_issue_minutes(request: AgencyRequest, pk: int) -> HttpResponse:
@@ -282,10 +293,13 @@ def review_issue_minutes(request: AgencyRequest, pk: int) -> HttpResponse:
     def call(data: dict[str, Any]) -> object:
         services.review_update(review=review, conclusion=data["conclusion"], actor=request.person)
         return services.review_issue_minutes(
-            review=review, number=data["minutes_number"], actor=request.person
+            review=review,
+            number=data["minutes_number"],
+            actor=request.person,
+            token_pin=data.get(TOKEN_PIN_FIELD),
         )
 
-    form = ConclusionForm(request.POST)
+    form = _conclusion_form(request, review, request.POST)
     return _on_detail(request, pk, "conclusion_form", form, call, _("Đã ban hành biên bản."))
 
 

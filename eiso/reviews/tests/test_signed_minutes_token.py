@@ -1,0 +1,49 @@
+"""The chair who signs with a token issues the minutes with its PIN typed on the review page: the minutes
+and the notice are signed by the chair then the agency; the secretary is told the chair must issue them;
+a wrong PIN issues nothing and keeps the conclusion typed."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from eiso.core.testing import Personas, client_for
+from eiso.reviews.choices import ReviewState
+from eiso.reviews.tests.helpers import held, with_decisions
+from eiso.signatures.services import signed_file_for
+from eiso.signatures.tests.conftest import PIN, Kit, common_name, configure_signing, verify_json
+
+CONCLUSION = "HTQLCL của Sở phù hợp, được duy trì và cải tiến."
+
+
+def _issue(client: object, review_pk: int, **extra: str) -> object:
+    url = reverse("reviews:issue_minutes", args=[review_pk])
+    return client.post(url, {"conclusion": CONCLUSION, "minutes_number": "05/BB-STTTT", **extra})  # type: ignore[attr-defined]
+
+
+def test_the_chair_issues_the_minutes_with_the_token_pin_and_both_documents_are_signed(
+    kit: Kit, personas: Personas
+) -> None:
+    configure_signing(kit, personas.agency, personas.secretary, token_for=personas.director)
+    review = with_decisions(personas, held(personas))
+    chair = client_for(personas.director)
+    assert 'name="token_pin"' in chair.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+
+    refused = _issue(client_for(personas.secretary), review.pk)
+    assert refused.status_code == 400 and "chính người chủ trì" in refused.content.decode()  # type: ignore[attr-defined]
+    wrong = _issue(chair, review.pk, token_pin="sai-1234")
+    page = wrong.content.decode()  # type: ignore[attr-defined]
+    assert wrong.status_code == 400 and "sai-1234" not in page and CONCLUSION in page  # type: ignore[attr-defined]
+    review.refresh_from_db()
+    assert review.state == ReviewState.HELD and signed_file_for(review, "bien-ban") is None
+
+    assert _issue(chair, review.pk, token_pin=PIN).status_code == 302  # type: ignore[attr-defined]
+    review.refresh_from_db()
+    assert review.state == ReviewState.MINUTES_ISSUED and kit.pki.person_on_token is not None
+    for document in ("bien-ban", "thong-bao"):
+        signed = signed_file_for(review, document)
+        assert signed is not None
+        code, reports = verify_json(
+            kit.write(f"{document}-{review.pk}.pdf", bytes(signed.content)), kit.root_pem
+        )
+        signers = [common_name(kit.pki.person_on_token), common_name(kit.pki.agency)]
+        assert code == 0 and [r["signer"] for r in reports] == signers
