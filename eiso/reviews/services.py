@@ -434,18 +434,48 @@ def qms_record_issue(
     actor: Person | None,
     number: str = "",
     scope: str = "",
+    token_pin: str | None = None,
 ) -> QmsRecord:
-    """The announcement of conformity (Phụ lục I, QĐ 19/2014) or the head's confirmation of effectiveness."""
+    """The announcement of conformity (Phụ lục I, QĐ 19/2014) or the head's confirmation of effectiveness.
+
+    Issuing = signing: with the agency's key its PDF is signed by the head who signs it (with the token PIN
+    typed on the page, so then the head records it) then by the agency, and every PDF download serves it."""
     if kind not in RecordKind.values:
         raise ValidationError(_("Loại hồ sơ không hợp lệ."))
     _same_agency(agency, signed_by)
     if not signed_by.has_role(Role.DIRECTOR):
         raise ValidationError(_("Người đứng đầu cơ quan (Giám đốc) ký hồ sơ này."))
+    if signing_configured(agency) and signing_token(agency, signed_by) is not None and actor != signed_by:
+        raise ValidationError(
+            _("{name} ký số bằng token: chính người ký lưu hồ sơ này để nhập mã PIN.").format(
+                name=signed_by.full_name
+            )
+        )
     record = QmsRecord.objects.create(
         agency=agency, kind=kind, issued_on=issued_on, signed_by=signed_by, number=number, scope=scope
     )
     event_record(agency=agency, actor=actor, verb=f"review.record_{kind}", target=record)
+    _sign_record(record, actor, token_pin)
     return record
+
+
+RECORD_KIND = "ho-so"
+
+
+def _sign_record(record: QmsRecord, actor: Person | None, token_pin: str | None) -> None:
+    from eiso.reviews import paperwork
+
+    signed_issue_pdf(
+        agency=record.agency,
+        target=record,
+        kind=RECORD_KIND,
+        file_name=f"{record.kind}-{record.issued_on:%Y%m%d}.pdf",
+        pdf=paperwork.render(paperwork.record_document(record), "pdf"),
+        signer=record.signed_by,
+        signer_name=record.signed_by.full_name,
+        actor=actor,
+        person_pin=token_pin,
+    )
 
 
 @transaction.atomic

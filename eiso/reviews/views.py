@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
 from eiso.core.charts import inline_svg
+from eiso.core.downloads import secure_headers
 from eiso.core.flow import run_action, run_form
 from eiso.core.layout import StateDocument
 from eiso.core.permissions import actor
@@ -421,6 +422,7 @@ def provider_evaluate(request: AgencyRequest) -> HttpResponse:
     )
 
 
+@sensitive_post_parameters(TOKEN_PIN_FIELD)
 @agency_required
 def record_list(request: AgencyRequest) -> HttpResponse:
     if request.method == "POST" and not permissions.can_manage(actor(request)):
@@ -435,10 +437,17 @@ def record_list(request: AgencyRequest) -> HttpResponse:
             request, "reviews/records.html", {"page": records, "form": form, "can_manage": can_manage}
         )
 
+    form = RecordForm(request.POST or None, agency=request.agency)
+    ask_token_pin(form, agency=request.agency, signer=request.person)
+
+    def call(data: dict[str, Any]) -> QmsRecord:
+        pin = data.pop(TOKEN_PIN_FIELD, None)
+        return services.qms_record_issue(agency=request.agency, actor=request.person, token_pin=pin, **data)
+
     return run_form(
         request,
-        RecordForm(request.POST or None, agency=request.agency),
-        lambda data: services.qms_record_issue(agency=request.agency, actor=request.person, **data),
+        form,
+        call,
         page=page,
         success_url=reverse("reviews:records"),
         success_message=_("Đã lưu hồ sơ."),
@@ -450,4 +459,10 @@ def record_document(request: AgencyRequest, pk: int, fmt: str) -> HttpResponse:
     record = get_for_agency_or_404(
         QmsRecord.objects.select_related("agency", "signed_by"), request.agency, pk=pk
     )
+    signed = signed_file_for(record, services.RECORD_KIND)
+    if signed is not None:  # once signed, the signed PDF is what every download serves
+        if fmt != "pdf":
+            return redirect("reviews:record_document", pk=record.pk, fmt="pdf")
+        response = HttpResponse(bytes(signed.content), content_type=CONTENT_TYPES["pdf"])
+        return secure_headers(response, filename=signed.file_name)
     return _download(paperwork.record_document(record), fmt, f"{record.kind}-{record.issued_on:%Y%m%d}")

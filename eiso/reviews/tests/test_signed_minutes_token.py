@@ -7,7 +7,9 @@ from __future__ import annotations
 from django.urls import reverse
 
 from eiso.core.testing import Personas, client_for
-from eiso.reviews.choices import ReviewState
+from eiso.reviews.choices import RecordKind, ReviewState
+from eiso.reviews.models import QmsRecord
+from eiso.reviews.services import RECORD_KIND
 from eiso.reviews.tests.helpers import held, with_decisions
 from eiso.signatures.services import signed_file_for
 from eiso.signatures.tests.conftest import PIN, Kit, common_name, configure_signing, verify_json
@@ -47,3 +49,32 @@ def test_the_chair_issues_the_minutes_with_the_token_pin_and_both_documents_are_
         )
         signers = [common_name(kit.pki.person_on_token), common_name(kit.pki.agency)]
         assert code == 0 and [r["signer"] for r in reports] == signers
+
+
+def test_the_directors_decision_announcing_conformity_is_signed_when_the_director_records_it(
+    kit: Kit, personas: Personas
+) -> None:
+    configure_signing(kit, personas.agency, personas.secretary, token_for=personas.director)
+    data = {
+        "kind": RecordKind.ANNOUNCEMENT,
+        "number": "112/QĐ-STTTT",
+        "issued_on": "2016-06-20",
+        "signed_by": personas.director.pk,
+    }
+    url = reverse("reviews:records")
+    refused = client_for(personas.secretary).post(url, data)
+    assert refused.status_code == 400 and "chính người ký" in refused.content.decode()
+    director = client_for(personas.director)
+    assert director.post(url, {**data, "token_pin": PIN}).status_code == 302
+    record = QmsRecord.objects.get(agency=personas.agency, number="112/QĐ-STTTT")
+    signed = signed_file_for(record, RECORD_KIND)
+    assert signed is not None and kit.pki.person_on_token is not None
+    download = director.get(reverse("reviews:record_document", args=[record.pk, "pdf"]))
+    assert download.content == bytes(signed.content)
+    assert director.get(reverse("reviews:record_document", args=[record.pk, "docx"])).status_code == 302
+    code, reports = verify_json(kit.write(f"quyet-dinh-{record.pk}.pdf", download.content), kit.root_pem)
+    assert code == 0
+    assert [r["signer"] for r in reports] == [
+        common_name(kit.pki.person_on_token),
+        common_name(kit.pki.agency),
+    ]
