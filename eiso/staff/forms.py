@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from eiso.core.choices import Salutation
 from eiso.core.forms import AgencyForm, BootstrapFormMixin
 from eiso.core.models import Agency, Division, Person
 from eiso.core.selectors import division_list, person_list
@@ -19,6 +20,12 @@ def _role_choices() -> list[tuple[str, Any]]:
 
 
 class PersonForm(AgencyForm):
+    salutation = forms.ChoiceField(
+        label=_("Danh xưng"),
+        choices=[("", "—"), *Salutation.choices],
+        required=False,
+        help_text=_("Dùng khi văn bản nêu tên cán bộ (ví dụ: ông Phạm Duy Lộc, Giám đốc Sở)."),
+    )
     full_name = forms.CharField(label=_("Họ và tên"), max_length=128)
     title = forms.CharField(label=_("Chức vụ"), max_length=128, required=False)
     division = forms.ModelChoiceField(label=_("Phòng"), queryset=Division.objects.none(), required=False)
@@ -40,7 +47,7 @@ class PersonCreateForm(PersonForm):
         help_text=_("Chữ không dấu, số và . @ + - _; người dùng tự đặt mật khẩu từ thư mời."),
     )
 
-    field_order = ["full_name", "username", "email", "title", "division", "roles"]
+    field_order = ["salutation", "full_name", "username", "email", "title", "division", "roles"]
 
 
 class DivisionForm(BootstrapFormMixin, forms.Form):

@@ -73,6 +73,7 @@ def staff_create(
     roles: Iterable[str],
     title: str = "",
     division: Division | None = None,
+    salutation: str = "",
 ) -> Person:
     """A staff record with a login account that has no password yet (it is set from the e-mailed link)."""
     roles = _check_roles(roles)
@@ -80,7 +81,13 @@ def staff_create(
     _check_username(username)
     user = get_user_model().objects.create_user(username=username, email=email, password=None)
     person = Person.objects.create(
-        user=user, agency=agency, full_name=full_name, title=title, division=division, email=email
+        user=user,
+        agency=agency,
+        full_name=full_name,
+        salutation=salutation or None,
+        title=title,
+        division=division,
+        email=email,
     )
     RoleGrant.objects.bulk_create([RoleGrant(person=person, role=role) for role in roles])
     event_record(agency=agency, actor=actor, verb="person.created", target=person, data={"roles": roles})
@@ -97,12 +104,14 @@ def staff_update(
     roles: Iterable[str],
     title: str = "",
     division: Division | None = None,
+    salutation: str = "",
 ) -> Person:
     """Change a person's details and roles; a supervisor grant made elsewhere is kept."""
     roles = _check_roles(roles)
     _check_division(person.agency, division)
     person.full_name, person.email, person.title, person.division = full_name, email, title, division
-    person.save(update_fields=["full_name", "email", "title", "division", "updated_at"])
+    person.salutation = salutation or None
+    person.save(update_fields=["full_name", "salutation", "email", "title", "division", "updated_at"])
     if person.user is not None and person.user.email != email:
         person.user.email = email
         person.user.save(update_fields=["email"])

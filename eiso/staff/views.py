@@ -86,6 +86,7 @@ def person_create(request: AgencyRequest) -> HttpResponse:
 def person_edit(request: AgencyRequest, pk: int) -> HttpResponse:
     person = get_for_agency_or_404(Person, request.agency, pk=pk)
     initial = {
+        "salutation": person.salutation or "",
         "full_name": person.full_name,
         "title": person.title,
         "division": person.division_id,

@@ -83,12 +83,14 @@ def test_changing_roles_and_division_is_recorded(personas: Personas) -> None:
             "email": personas.officer.email,
             "division": personas.office.pk,
             "roles": [Role.OFFICER, Role.AUDITOR],
+            "salutation": "bà",
         },
     )
     assert response.status_code == 302
     officer = Person.objects.get(pk=personas.officer.pk)
     assert officer.roles == {Role.OFFICER, Role.AUDITOR}
     assert officer.division == personas.office
+    assert officer.salutation == "bà" and officer.named == f"bà {officer.full_name}"
 
 
 def test_deactivating_keeps_the_record_and_blocks_the_login(personas: Personas) -> None:
