@@ -199,6 +199,14 @@ def test_every_page_and_document_shows_the_same_figures_for_the_same_as_of_date(
         dossiers["resolved_early"] + dossiers["resolved_on_time"],
         dossiers["resolved_total"],
     )
+    # and its "Xem thống kê" link opens the II.06a page on those very figures
+    link = re.search(r'href="(/ho-so/thong-ke/\?[^"]+)"[^>]*>Xem thống kê', dashboard.content.decode())
+    assert link is not None
+    followed = secretary.get(html.unescape(link.group(1))).context["total"]
+    assert (followed["resolved_total"], followed["received_total"]) == (
+        stats["resolved_total"],
+        stats["received_total"],
+    )
 
     # the objectives page as of the same date
     objective_set = review.agency.objective_sets.get(year=review.year)
