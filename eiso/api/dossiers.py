@@ -128,8 +128,8 @@ def dossier_list(request: HttpRequest, query: Query[DossierQuery]) -> JsonRespon
     caller.require("read")
     agency = caller.read_agency(query.agency)
     data = query.model_dump(exclude={"agency", "cursor", "limit"}, exclude_none=True)
-    if "updated_since" in data:
-        data["updated_since"] = query.updated_since.isoformat()  # type: ignore[union-attr]
+    if query.updated_since is not None:
+        data["updated_since"] = query.updated_since.isoformat()
     filterset = DossierFilter(data, queryset=scoped(Dossier.objects.all(), agency), agency=agency)
     if not filterset.is_valid():
         raise Problem(

@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 PALETTE = ["#0b6e4f", "#2e86de", "#c0392b", "#f39c12", "#7f8c8d", "#8e44ad"]
@@ -73,9 +74,9 @@ def _no_data(fmt: str, width: float = 4.8, height: float = 1.2) -> bytes:
     return _export(figure, fmt)
 
 
-def _legend_below(axes: object, count: int) -> None:
+def _legend_below(axes: Axes, count: int) -> None:
     """The legend sits under the plot, never over the data."""
-    axes.legend(  # type: ignore[attr-defined]
+    axes.legend(
         frameon=False, fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(count, 3)
     )
 

@@ -38,8 +38,11 @@ from eiso.core.layout import (
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
+    from docx.table import Table as DocxTable
     from docx.table import _Cell
     from docx.text.paragraph import Paragraph as DocxParagraph
+
+    DocxContainer = WordDocument | _Cell
 
 
 def render_docx(doc: StateDocument) -> bytes:
@@ -114,7 +117,7 @@ def _page_numbers(document: WordDocument) -> None:
             run._r.append(char)
 
 
-def _rule(container: object, *, width_mm: float, column_mm: float, after: float = 0) -> None:
+def _rule(container: DocxContainer, *, width_mm: float, column_mm: float, after: float = 0) -> None:
     """A centred horizontal rule `width_mm` long: an empty paragraph with a bottom border, indented."""
     paragraph = _para(container, "", size=2, after=after)
     indent = Mm(max(column_mm - width_mm, 0) / 2)
@@ -128,22 +131,22 @@ def _rule(container: object, *, width_mm: float, column_mm: float, after: float 
     paragraph._p.get_or_add_pPr().append(borders)
 
 
-def _fixed_widths(table: object, widths_mm: list[float]) -> None:
+def _fixed_widths(table: DocxTable, widths_mm: list[float]) -> None:
     """Fixed column widths, so Word and LibreOffice lay the header out alike (the national title on one
     line)."""
-    table.autofit = False  # type: ignore[attr-defined]
-    properties = table._tbl.tblPr  # type: ignore[attr-defined]
+    table.autofit = False
+    properties = table._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     properties.append(layout)
-    for column, width in zip(table.columns, widths_mm, strict=True):  # type: ignore[attr-defined]
+    for column, width in zip(table.columns, widths_mm, strict=True):
         column.width = Mm(width)
         for cell in column.cells:
             cell.width = Mm(width)
 
 
 def _para(
-    container: object,
+    container: DocxContainer,
     text: str,
     *,
     size: float = 14,
@@ -154,7 +157,7 @@ def _para(
     after: float = 0,
     underline: bool = False,
 ) -> DocxParagraph:
-    paragraph = container.add_paragraph()  # type: ignore[attr-defined]
+    paragraph = container.add_paragraph()
     run = paragraph.add_run(text)
     run.font.name, run.font.size, run.bold, run.italic = FONT, Pt(size), bold, italic
     run.underline = underline
@@ -165,12 +168,8 @@ def _para(
     return paragraph
 
 
-def _cell_para(cell: _Cell, text: str, **kwargs: object) -> DocxParagraph:
-    return _para(cell, text, **kwargs)  # type: ignore[arg-type]
-
-
-def _no_borders(table: object) -> None:
-    properties = table._tbl.tblPr  # type: ignore[attr-defined]
+def _no_borders(table: DocxTable) -> None:
+    properties = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
@@ -188,16 +187,16 @@ def _docx_header(document: WordDocument, doc: StateDocument) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     left.paragraphs[0].text = ""
     if doc.agency.governing_body:
-        _cell_para(left, doc.agency.governing_body.upper(), size=13, align=center)
+        _para(left, doc.agency.governing_body.upper(), size=13, align=center)
     for line in issuing_body_lines(doc.agency):
-        _cell_para(left, line, size=13, bold=True, align=center)
+        _para(left, line, size=13, bold=True, align=center)
     _rule(left, width_mm=RULE_BODY_MM, column_mm=HEAD_LEFT_MM - 4)
     if doc.number_line:
-        _cell_para(left, doc.number_line, size=13, align=center, before=6)
-    _cell_para(right, NATIONAL_TITLE, size=12, bold=True, align=center)
-    _cell_para(right, MOTTO, size=13, bold=True, align=center)
+        _para(left, doc.number_line, size=13, align=center, before=6)
+    _para(right, NATIONAL_TITLE, size=12, bold=True, align=center)
+    _para(right, MOTTO, size=13, bold=True, align=center)
     _rule(right, width_mm=RULE_MOTTO_MM, column_mm=HEAD_RIGHT_MM - 4)
-    _cell_para(right, doc.place_date_line, size=14, italic=True, align=center, before=6)
+    _para(right, doc.place_date_line, size=14, italic=True, align=center, before=6)
     for cell in (left, right):
         first = cell.paragraphs[0]
         if not first.text:
@@ -236,7 +235,7 @@ def _docx_table(document: WordDocument, block: Table) -> None:
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, block.header, strict=True):
         cell.paragraphs[0].text = ""
-        _cell_para(cell, text, size=12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _para(cell, text, size=12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
     for row in block.rows:
         cells = table.add_row().cells
@@ -256,20 +255,20 @@ def _docx_signatures(document: WordDocument, doc: StateDocument) -> None:
     signature_cells = {1: [right], 2: [left, right]}.get(len(signatures), [right])
     if doc.recipients and len(signatures) < 2:
         left.paragraphs[0].text = ""
-        _cell_para(left, "Nơi nhận:", size=12, bold=True, italic=True)
+        _para(left, "Nơi nhận:", size=12, bold=True, italic=True)
         for recipient in doc.recipients:
-            _cell_para(left, f"- {recipient}", size=11)
+            _para(left, f"- {recipient}", size=11)
     for cell, signature in zip(signature_cells, signatures, strict=False):
         cell.paragraphs[0].text = ""
         if signature.on_behalf:
-            _cell_para(cell, signature.on_behalf.upper(), size=13, bold=True, align=center)
-        _cell_para(cell, signature.position.upper(), size=13, bold=True, align=center)
+            _para(cell, signature.on_behalf.upper(), size=13, bold=True, align=center)
+        _para(cell, signature.position.upper(), size=13, bold=True, align=center)
         if signature.note:
-            _cell_para(cell, signature.note, size=12, italic=True, align=center)
-        spacer = _cell_para(cell, "", size=13)
+            _para(cell, signature.note, size=12, italic=True, align=center)
+        spacer = _para(cell, "", size=13)
         spacer.add_run().add_break(WD_BREAK.LINE)
         spacer.add_run().add_break(WD_BREAK.LINE)
-        _cell_para(cell, signature.name, size=14, bold=True, align=center)
+        _para(cell, signature.name, size=14, bold=True, align=center)
     if doc.recipients and len(signatures) >= 2:
         _para(document, "Nơi nhận:", size=12, bold=True, italic=True, before=12)
         for recipient in doc.recipients:

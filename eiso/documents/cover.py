@@ -97,7 +97,7 @@ def cover_document(*, document: Document) -> StateDocument:
         agency=document.agency,
         type_code="",
         number="",
-        doc_type_name=TYPE_TITLES.get(document.doc_type, "QUY TRÌNH"),  # type: ignore[call-overload]
+        doc_type_name=TYPE_TITLES.get(DocumentType(document.doc_type), "QUY TRÌNH"),
         summary=document.title,
         issued_on=day,
         blocks=blocks,

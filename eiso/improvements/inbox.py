@@ -4,6 +4,7 @@ person, nonconformity findings without a request, and proposals from late dossie
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Protocol, cast
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
@@ -12,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from eiso.audits.choices import FindingKind
 from eiso.audits.models import Finding
 from eiso.core.choices import Role
-from eiso.core.models import Person
+from eiso.core.models import Division, Person
 from eiso.core.registry import InboxItem, InboxSource, register_inbox
 from eiso.improvements import selectors
 from eiso.improvements.models import CorrectiveAction, Nonconformity
+from eiso.procedures.models import Procedure
 
 ORDER = 30
 
@@ -61,11 +63,24 @@ def findings_without_request(person: Person) -> QuerySet[Finding]:
     )
 
 
+class _FindingRow(Protocol):
+    pk: int
+    description: str
+    division: Division
+    has_nc: bool  # annotated by findings_without_request
+
+
+class _ProposalRow(Protocol):
+    procedure: Procedure
+    dossier_count: int  # annotated by proposal_list
+
+
 def _finding_items(person: Person) -> Iterator[InboxItem]:
-    for finding in findings_without_request(person)[:20]:
+    for found in findings_without_request(person)[:20]:
+        finding = cast(_FindingRow, found)
         url = (
             reverse("improvements:nc_list")
-            if finding.has_nc  # type: ignore[attr-defined]
+            if finding.has_nc
             else reverse("improvements:nc_create") + f"?finding={finding.pk}"
         )
         yield InboxItem(title=finding.description[:100], url=url, detail=finding.division.name)
@@ -74,11 +89,12 @@ def _finding_items(person: Person) -> Iterator[InboxItem]:
 def _proposal_items(person: Person) -> Iterator[InboxItem]:
     if not person.has_role(Role.ISO_SECRETARY):
         return
-    for proposal in selectors.proposal_list(agency=person.agency)[:20]:
+    for proposed in selectors.proposal_list(agency=person.agency)[:20]:
+        proposal = cast(_ProposalRow, proposed)
         yield InboxItem(
             title=f"{proposal.procedure.code} · {proposal.procedure.name[:80]}",
             url=reverse("improvements:proposals"),
-            badge=proposal.dossier_count,  # type: ignore[attr-defined]
+            badge=proposal.dossier_count,
         )
 
 

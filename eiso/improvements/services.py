@@ -447,7 +447,7 @@ def nonconformity_update(
         raise ValidationError({"description": _("Nhập mô tả sự không phù hợp.")})
     if division is not None and division.agency_id != nc.agency_id:
         raise ValidationError(_("Đối tượng không thuộc cơ quan."), code="foreign")
-    if nc.finding_id is not None and raised_on < nc.finding.found_on:  # type: ignore[union-attr]
+    if nc.finding is not None and raised_on < nc.finding.found_on:
         raise ValidationError({"raised_on": _("Ngày ghi nhận không được trước ngày phát hiện.")})
     if source_kind and nc.source_kind not in (NcSource.AUDIT_FINDING, NcSource.LATE_DOSSIER):
         nc.source_kind = source_kind

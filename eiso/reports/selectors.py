@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Protocol, cast
 
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.fields.json import KeyTextTransform
@@ -34,6 +35,25 @@ def _flag_count(queryset: QuerySet[Any]) -> Coalesce:
 
 def _json_int(queryset: QuerySet[ReviewInput], key: str) -> QuerySet[Any]:
     return queryset.annotate(value=Cast(KeyTextTransform(key, "data"), IntegerField())).values("value")[:1]
+
+
+class ProvinceRow(Protocol):
+    """An agency of `province_overview` with the figures annotated on it."""
+
+    name: str
+    last_review_on: dt.date | None
+    last_audit_on: dt.date | None
+    objectives_met: int | None
+    objectives_total: int | None
+    cars_open: int
+    cars_overdue: int
+    stale_changes: int
+
+
+def province_rows(agencies: QuerySet[Agency]) -> Iterator[ProvinceRow]:
+    """The rows of `province_overview`, streamed, typed with their annotations."""
+    for agency in agencies.iterator(chunk_size=500):
+        yield cast(ProvinceRow, agency)
 
 
 def province_overview(*, person: Person, year: int, as_of: dt.date) -> QuerySet[Agency]:

@@ -18,10 +18,10 @@ from eiso.risks.models import Risk
 
 
 def _area(risk: Risk) -> str:
-    if risk.process_id:
-        return risk.process.code  # type: ignore[union-attr]
-    if risk.procedure_id:
-        return risk.procedure.code  # type: ignore[union-attr]
+    if risk.process is not None:
+        return risk.process.code
+    if risk.procedure is not None:
+        return risk.procedure.code
     return risk.area or ""
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.files import File
 from django.utils.translation import gettext_lazy as _
 
 from eiso.core.forms import BootstrapFormMixin
@@ -21,13 +22,12 @@ from eiso.signatures.services import TOKEN_PIN_FIELD, signing_token
 MAX_FILE = 5 * 1024 * 1024
 
 
-def _read(file: object, label: str) -> bytes:
+def _read(file: File[bytes] | None, label: str) -> bytes:
     if file is None:
         return b""
-    size = getattr(file, "size", 0) or 0
-    if size > MAX_FILE:
+    if (file.size or 0) > MAX_FILE:
         raise forms.ValidationError(_("Tệp quá lớn (tối đa 5 MB)."))
-    return file.read()  # type: ignore[attr-defined]
+    return bytes(file.read())
 
 
 class AgencyKeyForm(BootstrapFormMixin, forms.Form):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -43,10 +44,10 @@ def _check_username(username: str) -> None:
         raise ValidationError({"username": _("Tên đăng nhập này đã có người dùng.")})
 
 
-def set_password_link(*, user: object, base_url: str) -> str:
+def set_password_link(*, user: User, base_url: str) -> str:
     """The one-time link (Django's password-reset token) with which an account sets its password."""
-    uid = urlsafe_base64_encode(force_bytes(user.pk))  # type: ignore[attr-defined]
-    token = default_token_generator.make_token(user)  # type: ignore[arg-type]
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
     return base_url.rstrip("/") + reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
 
 

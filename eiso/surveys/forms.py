@@ -62,7 +62,6 @@ class SurveyForm(forms.Form):
                     widget=forms.RadioSelect,
                     error_messages={"required": _("Vui lòng chọn một mức đánh giá.")},
                 )
-            self.fields[name].question = question  # type: ignore[attr-defined]
         if staff:
             self.fields["channel"] = forms.ChoiceField(
                 label=_("Kênh"),

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import os
-from io import BytesIO
 from collections.abc import Callable
+from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 

@@ -31,7 +31,10 @@ WRONG_PIN = "sai-4826"
 
 def _issued_minutes(personas: Personas) -> ManagementReview:
     review = with_decisions(personas, held(personas))
-    return reviews.review_issue_minutes(review=review, number="05/BB-STN", actor=personas.secretary)
+    # The chair (the Director) issues the minutes: with a token registered, only the chair may, with its PIN.
+    return reviews.review_issue_minutes(
+        review=review, number="05/BB-STN", actor=personas.director, token_pin=PIN
+    )
 
 
 def _issue(client: Any, review: ManagementReview, **extra: str) -> Any:
