@@ -1,4 +1,5 @@
-"""What the risk register adds to "Việc của tôi": the open treatment actions the person carries out."""
+"""What the risk register adds to "Việc của tôi": the open treatment actions the person carries out, of
+risks still followed (an action of a closed or cancelled risk can no longer be reported done)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from eiso.core.models import Person
 from eiso.core.registry import InboxItem, InboxSource, register_inbox
+from eiso.risks.choices import RiskStatus
 from eiso.risks.models import RiskAction
 
 
 def my_actions(person: Person) -> QuerySet[RiskAction]:
     return (
-        RiskAction.objects.filter(owner=person, done_on__isnull=True)
+        RiskAction.objects.filter(owner=person, done_on__isnull=True, risk__status=RiskStatus.OPEN)
         .select_related("risk")
         .order_by("deadline")
     )

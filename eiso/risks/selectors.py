@@ -51,12 +51,16 @@ def risk_actions(*, risk: Risk) -> QuerySet[RiskAction]:
     return risk.actions.select_related("owner")
 
 
-def open_on(as_of: dt.date) -> Q:
+def cancelled_by(as_of: dt.date, prefix: str = "") -> Q:
+    """Cancelled on or before `as_of`; `prefix` ("risk__") reads the risk of a treatment action."""
+    return Q(**{f"{prefix}status": RiskStatus.CANCELLED, f"{prefix}cancelled_on__lte": as_of})
+
+
+def open_on(as_of: dt.date, prefix: str = "") -> Q:
     """Identified by `as_of` and neither closed nor cancelled by then (a risk is closed when its last review
     closes it, on `reviewed_on`): the register as it stood that day, not as it stands now."""
-    closed = Q(status=RiskStatus.CLOSED, reviewed_on__lte=as_of)
-    cancelled = Q(status=RiskStatus.CANCELLED, cancelled_on__lte=as_of)
-    return Q(identified_on__lte=as_of) & ~closed & ~cancelled
+    closed = Q(**{f"{prefix}status": RiskStatus.CLOSED, f"{prefix}reviewed_on__lte": as_of})
+    return Q(**{f"{prefix}identified_on__lte": as_of}) & ~closed & ~cancelled_by(as_of, prefix)
 
 
 def open_risks(*, agency: Agency, as_of: dt.date) -> list[OpenRisk]:
@@ -77,7 +81,8 @@ MAX_LISTED = 200
 def risk_summary(*, agency: Agency, as_of: dt.date) -> RiskSummary:
     """Open risks by level (risks only: an opportunity has no risk level, it is counted apart), open
     opportunities, treatment actions by status, effectiveness of reviewed risks.
-    high + medium + low = risks."""
+    high + medium + low = risks. The actions of a cancelled risk leave the counts from its cancellation; an
+    action left undone when its risk closed is counted but no longer overdue (nobody can do it any more)."""
     risks = scoped(Risk.objects.all(), agency).filter(identified_on__lte=as_of)
     is_risk = Q(kind=RiskKind.RISK)
     open_now = risks.filter(open_on(as_of)).annotate(level=level_expression(scale_of(agency)))
@@ -87,10 +92,12 @@ def risk_summary(*, agency: Agency, as_of: dt.date) -> RiskSummary:
         opportunities=Count("pk", filter=Q(kind=RiskKind.OPPORTUNITY)),
         due_for_review=Count("pk", filter=Q(review_on__lte=as_of)),
     )
-    result["actions"] = RiskAction.objects.filter(risk__in=risks).aggregate(
+    late = Q(deadline__lt=as_of) & (Q(done_on__isnull=True) | Q(done_on__gt=as_of))
+    actions = RiskAction.objects.filter(risk__in=risks).exclude(cancelled_by(as_of, "risk__"))
+    result["actions"] = actions.aggregate(
         total=Count("pk"),
         done=Count("pk", filter=Q(done_on__isnull=False, done_on__lte=as_of)),
-        overdue=Count("pk", filter=Q(deadline__lt=as_of) & (Q(done_on__isnull=True) | Q(done_on__gt=as_of))),
+        overdue=Count("pk", filter=late & open_on(as_of, "risk__")),
     )
     result["effectiveness"] = risks.filter(reviewed_on__lte=as_of).aggregate(
         **{value: Count("pk", filter=Q(effectiveness=value)) for value in Effectiveness.values}

@@ -55,6 +55,17 @@ def risk_scale_update(
     return scale
 
 
+def _check_review_on(identified_on: dt.date, review_on: dt.date | None) -> None:
+    if review_on is not None and review_on < identified_on:
+        raise ValidationError({"review_on": _("Ngày xem xét lại không được trước ngày nhận diện.")})
+
+
+def _require_followed(risk: Risk, actor: Person) -> None:
+    """Reassess, treat and review only a risk still followed, as an editor (`permissions.can_edit`)."""
+    require(permissions.is_open(risk), _("Rủi ro đã kết thúc hoặc đã hủy, không thể sửa."))
+    require(permissions.can_edit(actor, risk))
+
+
 def _check_scores(scale: RiskScale, likelihood: int, impact: int) -> None:
     errors = {}
     if not 1 <= likelihood <= len(scale.likelihood_labels):
@@ -79,6 +90,7 @@ def risk_register(
     **fields: Any,
 ) -> Risk:
     _check_scores(scale_of(agency), likelihood, impact)
+    _check_review_on(identified_on, fields.get("review_on"))
     if Risk.objects.filter(agency=agency, code=code).exists():
         raise ValidationError({"code": _("Mã {code} đã được dùng.").format(code=code)})
     for name in ("process", "procedure", "division", "owner"):
@@ -104,7 +116,9 @@ def risk_register(
 def risk_reassess(
     *, risk: Risk, actor: Person, likelihood: int, impact: int, review_on: dt.date | None = None
 ) -> Risk:
+    _require_followed(risk, actor)
     _check_scores(scale_of(risk.agency), likelihood, impact)
+    _check_review_on(risk.identified_on, review_on)
     risk.likelihood = likelihood
     risk.impact = impact
     risk.score = likelihood * impact
@@ -120,10 +134,9 @@ def risk_reassess(
 def risk_action_add(
     *, risk: Risk, actor: Person, description: str, owner: Person, deadline: dt.date
 ) -> RiskAction:
+    _require_followed(risk, actor)
     if owner.agency_id != risk.agency_id:
         raise ValidationError({"owner": _("Người thực hiện không thuộc cơ quan.")})
-    if risk.status == RiskStatus.CLOSED:
-        raise ValidationError(_("Rủi ro đã kết thúc theo dõi."), code="closed")
     action = RiskAction.objects.create(risk=risk, description=description, owner=owner, deadline=deadline)
     event_record(agency=risk.agency, actor=actor, verb="risk.action_added", target=action)
     return action
@@ -133,6 +146,8 @@ def risk_action_add(
 def risk_action_done(*, action: RiskAction, actor: Person, on: dt.date) -> RiskAction:
     if action.done_on is not None:
         raise ValidationError(_("Biện pháp này đã hoàn thành."), code="done")
+    require(permissions.is_open(action.risk), _("Rủi ro đã kết thúc hoặc đã hủy, không thể sửa."))
+    require(permissions.can_mark_done(actor, action))
     action.done_on = on
     action.save(update_fields=["done_on", "updated_at"])
     event_record(agency=action.risk.agency, actor=actor, verb="risk.action_done", target=action)
@@ -151,6 +166,7 @@ def risk_review(
     close: bool = False,
 ) -> Risk:
     """Record the effectiveness of the actions taken (ISO 9001 cl. 9.3.2 e)."""
+    _require_followed(risk, actor)
     if effectiveness not in Effectiveness.values:
         raise ValidationError({"effectiveness": _("Chọn mức hiệu lực.")})
     if not risk.actions.exists():
@@ -199,9 +215,7 @@ def risk_update(
         obj = fields.get(name)
         if obj is not None and obj.agency_id != risk.agency_id:
             raise ValidationError(_("Đối tượng không thuộc cơ quan."), code="foreign")
-    review_on = fields.get("review_on")
-    if review_on is not None and review_on < identified_on:
-        raise ValidationError({"review_on": _("Ngày xem xét lại không được trước ngày nhận diện.")})
+    _check_review_on(identified_on, fields.get("review_on"))
     changed = ["code", "kind", "description", "likelihood", "impact", "score", "identified_on"]
     risk.code, risk.kind, risk.description = code, kind, description
     risk.likelihood, risk.impact, risk.score = likelihood, impact, likelihood * impact
