@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 from eiso.core import selectors
 from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
 from eiso.core.choices import LEADERSHIP, QMS_MANAGERS, Role
-from eiso.core.flow import apply_error
+from eiso.core.flow import run_action, run_form
 from eiso.core.models import Division, Person, RoleGrant
 from eiso.staff import forms, services
 
@@ -30,17 +29,19 @@ def _form_page(request: HttpRequest, form: Form, title: str, back: str, status: 
     return render(request, "staff/form.html", {"form": form, "title": title, "back": back}, status=status)
 
 
-def _run(request: HttpRequest, form: Form, call: Any, success: str) -> Any:
-    """Validate `form`, run the service; returns its result, or None with the errors on the form."""
-    if not form.is_valid():
-        return None
-    try:
-        result = call(form.cleaned_data)
-    except ValidationError as exc:
-        apply_error(form, exc)
-        return None
-    messages.success(request, success)
-    return result
+def _form(
+    request: AgencyRequest, form: Form, call: Any, *, title: str, message: str, back: str = ""
+) -> HttpResponse:
+    """The one way a staff page runs its form (`core.flow.run_form`): back to the staff page when done."""
+    back = back or reverse("staff:index")
+    return run_form(
+        request,
+        form,
+        call,
+        page=lambda bound: _form_page(request, bound, title, back, 400 if bound.errors else 200),
+        success_url=back,
+        success_message=message,
+    )
 
 
 @agency_required
@@ -69,17 +70,14 @@ def index(request: AgencyRequest) -> HttpResponse:
 @role_required(*QMS_MANAGERS)
 def person_create(request: AgencyRequest) -> HttpResponse:
     form = forms.PersonCreateForm(request.POST or None, agency=request.agency)
-    if request.method == "POST":
-        person = _run(
-            request,
-            form,
-            lambda data: services.staff_create(agency=request.agency, actor=request.person, **data),
-            _("Đã thêm cán bộ và gửi thư mời đặt mật khẩu."),
-        )
-        if person is not None:
-            services.invitation_send(person=person, base_url=_base_url(request))
-            return redirect("staff:index")
-    return _form_page(request, form, _("Thêm cán bộ"), reverse("staff:index"), 400 if form.errors else 200)
+
+    def call(data: dict[str, Any]) -> Person:
+        person = services.staff_create(agency=request.agency, actor=request.person, **data)
+        services.invitation_send(person=person, base_url=_base_url(request))  # through the outbox
+        return person
+
+    message = _("Đã thêm cán bộ và gửi thư mời đặt mật khẩu.")
+    return _form(request, form, call, title=_("Thêm cán bộ"), message=message)
 
 
 @role_required(*QMS_MANAGERS)
@@ -94,17 +92,18 @@ def person_edit(request: AgencyRequest, pk: int) -> HttpResponse:
         "roles": sorted(person.roles - {Role.SUPERVISOR}),
     }
     form = forms.PersonForm(request.POST or None, agency=request.agency, initial=initial)
-    if request.method == "POST":
-        done = _run(
-            request,
-            form,
-            lambda data: services.staff_update(person=person, actor=request.person, **data),
-            _("Đã lưu thông tin cán bộ."),
-        )
-        if done is not None:
-            return redirect("staff:index")
-    context = {"form": form, "person": person, "title": person.full_name, "back": reverse("staff:index")}
-    return render(request, "staff/person_edit.html", context, status=400 if form.errors else 200)
+    back = reverse("staff:index")
+    context = {"person": person, "title": person.full_name, "back": back}
+    return run_form(
+        request,
+        form,
+        lambda data: services.staff_update(person=person, actor=request.person, **data),
+        page=lambda bound: render(
+            request, "staff/person_edit.html", {**context, "form": bound}, status=400 if bound.errors else 200
+        ),
+        success_url=back,
+        success_message=_("Đã lưu thông tin cán bộ."),
+    )
 
 
 @role_required(*QMS_MANAGERS)
@@ -112,26 +111,24 @@ def person_edit(request: AgencyRequest, pk: int) -> HttpResponse:
 def person_active(request: AgencyRequest, pk: int) -> HttpResponse:
     person = get_for_agency_or_404(Person, request.agency, pk=pk)
     active = request.POST.get("active") == "1"
-    try:
-        services.staff_set_active(person=person, actor=request.person, active=active)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Đã mở lại tài khoản.") if active else _("Đã ngừng tài khoản."))
-    return redirect("staff:person_edit", pk=person.pk)
+    return run_action(
+        request,
+        lambda: services.staff_set_active(person=person, actor=request.person, active=active),
+        success_url=reverse("staff:person_edit", args=[person.pk]),
+        success_message=_("Đã mở lại tài khoản.") if active else _("Đã ngừng tài khoản."),
+    )
 
 
 @role_required(*QMS_MANAGERS)
 @require_POST
 def person_invite(request: AgencyRequest, pk: int) -> HttpResponse:
     person = get_for_agency_or_404(Person, request.agency, pk=pk)
-    try:
-        services.invitation_send(person=person, base_url=_base_url(request))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Đã gửi lại thư đặt mật khẩu tới {email}.").format(email=person.email))
-    return redirect("staff:person_edit", pk=person.pk)
+    return run_action(
+        request,
+        lambda: services.invitation_send(person=person, base_url=_base_url(request)),
+        success_url=reverse("staff:person_edit", args=[person.pk]),
+        success_message=_("Đã gửi lại thư đặt mật khẩu tới {email}.").format(email=person.email),
+    )
 
 
 @role_required(*QMS_MANAGERS)
@@ -156,19 +153,12 @@ def _division_form(request: AgencyRequest, division: Division | None) -> HttpRes
         else {"is_active": True}
     )
     form = forms.DivisionForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        done = _run(
-            request,
-            form,
-            lambda data: services.division_save(
-                agency=request.agency, actor=request.person, division=division, **data
-            ),
-            _("Đã lưu phòng."),
-        )
-        if done is not None:
-            return redirect("staff:index")
     title = division.name if division else _("Thêm phòng")
-    return _form_page(request, form, title, reverse("staff:index"), 400 if form.errors else 200)
+
+    def call(data: dict[str, Any]) -> Division:
+        return services.division_save(agency=request.agency, actor=request.person, division=division, **data)
+
+    return _form(request, form, call, title=title, message=_("Đã lưu phòng."))
 
 
 @role_required(*QMS_MANAGERS)
@@ -182,19 +172,15 @@ def committee_edit(request: AgencyRequest) -> HttpResponse:
             "members": current.members.all(),
         }
     form = forms.CommitteeForm(request.POST or None, agency=request.agency, initial=initial)
-    if request.method == "POST":
-        done = _run(
-            request,
-            form,
-            lambda data: services.steering_committee_establish(
-                agency=request.agency, actor=request.person, **data
-            ),
-            _("Đã ghi nhận quyết định về Ban Chỉ đạo ISO."),
-        )
-        if done is not None:
-            return redirect("staff:index")
-    title = _("Quyết định kiện toàn Ban Chỉ đạo ISO")
-    return _form_page(request, form, title, reverse("staff:index"), 400 if form.errors else 200)
+    return _form(
+        request,
+        form,
+        lambda data: services.steering_committee_establish(
+            agency=request.agency, actor=request.person, **data
+        ),
+        title=_("Quyết định kiện toàn Ban Chỉ đạo ISO"),
+        message=_("Đã ghi nhận quyết định về Ban Chỉ đạo ISO."),
+    )
 
 
 @role_required(*QMS_MANAGERS)
@@ -203,17 +189,13 @@ def policy_create(request: AgencyRequest) -> HttpResponse:
     current = selectors.quality_policy_current(agency=request.agency)
     initial = {"text": current.text if current else ""}
     form = forms.PolicyForm(request.POST or None, agency=request.agency, leaders=leaders, initial=initial)
-    if request.method == "POST":
-        done = _run(
-            request,
-            form,
-            lambda data: services.quality_policy_add(agency=request.agency, **data),
-            _("Đã ban hành phiên bản mới của chính sách chất lượng."),
-        )
-        if done is not None:
-            return redirect("staff:index")
-    title = _("Phiên bản mới của chính sách chất lượng")
-    return _form_page(request, form, title, reverse("staff:index"), 400 if form.errors else 200)
+    return _form(
+        request,
+        form,
+        lambda data: services.quality_policy_add(agency=request.agency, **data),
+        title=_("Phiên bản mới của chính sách chất lượng"),
+        message=_("Đã ban hành phiên bản mới của chính sách chất lượng."),
+    )
 
 
 @role_required(*QMS_MANAGERS)
@@ -222,17 +204,13 @@ def profile_edit(request: AgencyRequest) -> HttpResponse:
     initial = {name: getattr(profile, name) for name in services.QMS_FIELDS} if profile else {}
     initial.setdefault("standard", "TCVN ISO 9001:2015")
     form = forms.QmsProfileForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        done = _run(
-            request,
-            form,
-            lambda data: services.qms_profile_update(agency=request.agency, actor=request.person, **data),
-            _("Đã lưu hồ sơ HTQLCL."),
-        )
-        if done is not None:
-            return redirect("staff:index")
-    title = _("Hồ sơ và phạm vi HTQLCL")
-    return _form_page(request, form, title, reverse("staff:index"), 400 if form.errors else 200)
+    return _form(
+        request,
+        form,
+        lambda data: services.qms_profile_update(agency=request.agency, actor=request.person, **data),
+        title=_("Hồ sơ và phạm vi HTQLCL"),
+        message=_("Đã lưu hồ sơ HTQLCL."),
+    )
 
 
 @agency_required
@@ -242,15 +220,17 @@ def agency_create(request: AgencyRequest) -> HttpResponse:
     if not (person.agency.is_supervisor and person.has_role(Role.SUPERVISOR)):
         raise PermissionDenied(_("Chỉ cán bộ của cơ quan giám sát cấp tỉnh được thêm cơ quan."))
     form = forms.AgencyCreateForm(request.POST or None)
-    if request.method == "POST":
-        secretary = _run(
-            request,
-            form,
-            lambda data: services.agency_create_with_secretary(actor=person, **data),
-            _("Đã thêm cơ quan và gửi thư mời cho Thư ký ISO."),
-        )
-        if secretary is not None:
-            services.invitation_send(person=secretary, base_url=_base_url(request))
-            return redirect("core:dashboard")
-    title = _("Thêm cơ quan áp dụng HTQLCL")
-    return _form_page(request, form, title, reverse("core:dashboard"), 400 if form.errors else 200)
+
+    def call(data: dict[str, Any]) -> Person:
+        secretary = services.agency_create_with_secretary(actor=person, **data)
+        services.invitation_send(person=secretary, base_url=_base_url(request))  # through the outbox
+        return secretary
+
+    return _form(
+        request,
+        form,
+        call,
+        title=_("Thêm cơ quan áp dụng HTQLCL"),
+        message=_("Đã thêm cơ quan và gửi thư mời cho Thư ký ISO."),
+        back=reverse("core:dashboard"),
+    )
