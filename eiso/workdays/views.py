@@ -1,15 +1,17 @@
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
+from typing import Any
+
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from eiso.core.access import AgencyRequest, agency_required, can_act, get_for_agency_or_404, role_required
 from eiso.core.choices import Role
+from eiso.core.flow import run_action, run_form
 from eiso.workdays import selectors, services
 from eiso.workdays.forms import OfficeHoursForm, OverrideForm
 from eiso.workdays.models import CalendarOverride
@@ -35,28 +37,31 @@ def year_calendar(request: AgencyRequest) -> HttpResponse:
 
 @role_required(*EDITORS)
 def override_add(request: AgencyRequest) -> HttpResponse:
-    form = OverrideForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            row, _outcome = services.override_save(
-                agency=request.agency, actor=request.person, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lưu ngày {date}.").format(date=f"{row.date:%d/%m/%Y}"))
-            return redirect(f"{_calendar_url()}?nam={row.date.year}")
-    return render(request, "workdays/override_form.html", {"form": form})
+    def saved(data: dict[str, Any]) -> CalendarOverride:
+        return services.override_save(agency=request.agency, actor=request.person, **data)[0]
+
+    return run_form(
+        request,
+        OverrideForm(request.POST or None),
+        saved,
+        page=lambda form: render(
+            request, "workdays/override_form.html", {"form": form}, status=400 if form.errors else 200
+        ),
+        success_url=lambda row: f"{reverse('workdays:calendar')}?nam={row.date.year}",
+        success_message=lambda row: _("Đã lưu ngày {date}.").format(date=f"{row.date:%d/%m/%Y}"),
+    )
 
 
 @role_required(*EDITORS)
 @require_POST
 def override_delete(request: AgencyRequest, pk: int) -> HttpResponse:
     row = get_for_agency_or_404(CalendarOverride, request.agency, pk=pk)
-    year = row.date.year
-    services.override_delete(override=row, actor=request.person)
-    messages.success(request, _("Đã xóa ngày điều chỉnh."))
-    return redirect(f"{_calendar_url()}?nam={year}")
+    return run_action(
+        request,
+        lambda: services.override_delete(override=row, actor=request.person),
+        success_url=f"{reverse('workdays:calendar')}?nam={row.date.year}",
+        success_message=_("Đã xóa ngày điều chỉnh."),
+    )
 
 
 @role_required(*EDITORS)
@@ -68,19 +73,13 @@ def office_hours(request: AgencyRequest) -> HttpResponse:
         "afternoon_start": current.afternoon_start,
         "afternoon_end": current.afternoon_end,
     }
-    form = OfficeHoursForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.office_hours_save(agency=request.agency, actor=request.person, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lưu giờ làm việc."))
-            return redirect("workdays:calendar")
-    return render(request, "workdays/office_hours_form.html", {"form": form})
-
-
-def _calendar_url() -> str:
-    from django.urls import reverse
-
-    return reverse("workdays:calendar")
+    return run_form(
+        request,
+        OfficeHoursForm(request.POST or None, initial=initial),
+        lambda data: services.office_hours_save(agency=request.agency, actor=request.person, **data),
+        page=lambda form: render(
+            request, "workdays/office_hours_form.html", {"form": form}, status=400 if form.errors else 200
+        ),
+        success_url=reverse("workdays:calendar"),
+        success_message=_("Đã lưu giờ làm việc."),
+    )

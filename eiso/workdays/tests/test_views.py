@@ -64,7 +64,7 @@ def test_office_hours_are_validated_and_saved(personas: Personas) -> None:
             "afternoon_end": "17:00",
         },
     )
-    assert bad.status_code == 200 and not OfficeHours.objects.filter(agency=personas.agency).exists()
+    assert bad.status_code == 400 and not OfficeHours.objects.filter(agency=personas.agency).exists()
     client.post(
         reverse("workdays:office_hours"),
         {
