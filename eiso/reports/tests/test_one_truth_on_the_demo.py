@@ -23,6 +23,7 @@ from eiso.core.demo import DEMO_AGENCY_CODE
 from eiso.core.layout import BulletList, Heading, Paragraph
 from eiso.core.models import Person
 from eiso.core.testing import client_for
+from eiso.documents.models import Document
 from eiso.reports.exports import province_summary_xlsx
 from eiso.reports.selectors import province_overview
 from eiso.reviews import paperwork
@@ -275,3 +276,29 @@ def test_the_state_documents_name_officials_with_their_salutation_and_write_the_
     minutes = "\n".join(_running_text(paperwork.minutes_document(review, with_charts=False)))
     assert "Thư ký: bà Nguyễn Thị Kim Anh" in minutes
     assert "bổ sung chỉ tiêu mới cho năm 2018" in minutes
+
+
+@pytest.fixture
+def on_the_demo_day(settings: Any) -> Iterator[dt.date]:
+    """As `make demo` runs: the application lives on 07/08/2017 (EISO_TODAY)."""
+    original = timezone.now
+    settings.EISO_TODAY = "2017-08-07"
+    clock.install()
+    yield dt.date(2017, 8, 7)
+    timezone.now = original
+
+
+def test_make_demo_opens_the_seeds_year_with_its_figures_without_typing_a_date(
+    demo: None, on_the_demo_day: dt.date
+) -> None:
+    """The dashboard of `make demo` tells the 2017 story: 70/70 dossiers early, 46/46 TTHC posted, 54/54
+    satisfied; documents are not all overdue for review."""
+    secretary = client_for(Person.objects.get(user__username="thuky"))
+    page = _plain(secretary.get(reverse("core:dashboard")).content)
+    assert "07/08/2017" in page  # the banner naming the fixed day
+    for figure in ("70/70", "46/46", "54/54"):
+        assert figure in page, figure
+    overdue = secretary.get(reverse("documents:overdue")).content.decode()
+    listed = len(set(re.findall(r'href="/tai-lieu/(\d+)/"', overdue)))
+    documents = Document.objects.filter(agency__code=DEMO_AGENCY_CODE).count()
+    assert documents > 0 and listed < documents / 2
