@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eiso.audits.choices import FindingKind
 from eiso.audits.models import Audit, Finding
-from eiso.core.filters import AgencyFilterSet, date_input
+from eiso.core.filters import AgencyFilterSet, period_filters
 from eiso.core.models import Division, Person
 
 STATUS_CHOICES = [("open", _("Còn hiệu lực")), ("cancelled", _("Đã hủy"))]
@@ -29,12 +29,7 @@ class FindingFilter(AgencyFilterSet):
     status = django_filters.ChoiceFilter(
         method="filter_status", choices=STATUS_CHOICES, label=_("Trạng thái"), empty_label=_("Tất cả")
     )
-    date_from = django_filters.DateFilter(
-        field_name="found_on", lookup_expr="gte", label=_("Phát hiện từ ngày"), widget=date_input()
-    )
-    date_to = django_filters.DateFilter(
-        field_name="found_on", lookup_expr="lte", label=_("đến ngày"), widget=date_input()
-    )
+    date_from, date_to = period_filters("found_on", _("Phát hiện từ ngày"))
 
     class Meta:
         model = Finding

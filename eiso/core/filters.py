@@ -11,6 +11,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from eiso.core.access import scoped
@@ -22,6 +23,18 @@ YES_NO = [("1", "✓"), ("0", "✗")]
 
 def date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+DateFilter = django_filters.DateFilter
+
+
+def period_filters(field: str, label_from: str | Promise) -> tuple[DateFilter, DateFilter]:
+    """`date_from, date_to = period_filters("raised_on", _("Ghi nhận từ ngày"))`: a list's period, both ends
+    included, typed as dd/mm/yyyy."""
+    return (
+        DateFilter(field_name=field, lookup_expr="gte", label=label_from, widget=date_input()),
+        DateFilter(field_name=field, lookup_expr="lte", label=_("đến ngày"), widget=date_input()),
+    )
 
 
 class AgencyFilterSet(django_filters.FilterSet):
@@ -61,12 +74,7 @@ class NotificationFilter(AgencyFilterSet):
         empty_label=_("Tất cả"),
         choices=[("1", _("Chưa đọc")), ("0", _("Đã đọc"))],
     )
-    date_from = django_filters.DateFilter(
-        field_name="created_at__date", lookup_expr="gte", label=_("Từ ngày"), widget=date_input()
-    )
-    date_to = django_filters.DateFilter(
-        field_name="created_at__date", lookup_expr="lte", label=_("đến ngày"), widget=date_input()
-    )
+    date_from, date_to = period_filters("created_at__date", _("Từ ngày"))
 
     class Meta:
         model = Notification

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from eiso.core.filters import AgencyFilterSet, date_input
+from eiso.core.filters import AgencyFilterSet, period_filters
 from eiso.core.models import Division
 from eiso.dossiers.choices import DossierStatus, Timeliness
 from eiso.dossiers.models import Dossier
@@ -29,12 +29,7 @@ BLANK = ("", "---------")
 
 
 class DossierFilter(AgencyFilterSet):
-    date_from = django_filters.DateFilter(
-        field_name="received_on", lookup_expr="gte", label=_("Tiếp nhận từ ngày"), widget=date_input()
-    )
-    date_to = django_filters.DateFilter(
-        field_name="received_on", lookup_expr="lte", label=_("đến ngày"), widget=date_input()
-    )
+    date_from, date_to = period_filters("received_on", _("Tiếp nhận từ ngày"))
     procedure = django_filters.CharFilter(field_name="procedure__code", label=_("Thủ tục"))
     division = django_filters.CharFilter(field_name="division__code", label=_("Phòng"))
     status = django_filters.TypedChoiceFilter(

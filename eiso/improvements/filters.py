@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from eiso.core.filters import AgencyFilterSet, date_input
+from eiso.core.filters import AgencyFilterSet, period_filters
 from eiso.core.models import Division, Person
 from eiso.improvements.choices import CarState, NcSource
 from eiso.improvements.models import CorrectiveAction, Nonconformity
@@ -33,12 +33,7 @@ class NonconformityFilter(AgencyFilterSet):
     status = django_filters.ChoiceFilter(
         method="filter_status", choices=OPEN_CHOICES, label=_("Trạng thái"), empty_label=_("Tất cả")
     )
-    date_from = django_filters.DateFilter(
-        field_name="raised_on", lookup_expr="gte", label=_("Ghi nhận từ ngày"), widget=date_input()
-    )
-    date_to = django_filters.DateFilter(
-        field_name="raised_on", lookup_expr="lte", label=_("đến ngày"), widget=date_input()
-    )
+    date_from, date_to = period_filters("raised_on", _("Ghi nhận từ ngày"))
 
     class Meta:
         model = Nonconformity
@@ -66,12 +61,7 @@ class CorrectiveActionFilter(AgencyFilterSet):
     overdue = django_filters.ChoiceFilter(
         method="filter_overdue", choices=[("1", _("Quá hạn"))], label=_("Thời hạn"), empty_label=_("Tất cả")
     )
-    date_from = django_filters.DateFilter(
-        field_name="requested_on", lookup_expr="gte", label=_("Yêu cầu từ ngày"), widget=date_input()
-    )
-    date_to = django_filters.DateFilter(
-        field_name="requested_on", lookup_expr="lte", label=_("đến ngày"), widget=date_input()
-    )
+    date_from, date_to = period_filters("requested_on", _("Yêu cầu từ ngày"))
 
     class Meta:
         model = CorrectiveAction

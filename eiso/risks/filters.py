@@ -8,7 +8,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from eiso.core.filters import AgencyFilterSet, date_input
+from eiso.core.filters import AgencyFilterSet, period_filters
 from eiso.core.models import Division, Person
 from eiso.risks.choices import RiskKind, RiskLevel, RiskStatus
 from eiso.risks.models import Risk
@@ -27,12 +27,7 @@ class RiskFilter(AgencyFilterSet):
     owner = django_filters.ModelChoiceFilter(
         queryset=Person.objects.filter(is_active=True), label=_("Người phụ trách")
     )
-    date_from = django_filters.DateFilter(
-        field_name="identified_on", lookup_expr="gte", label=_("Nhận diện từ ngày"), widget=date_input()
-    )
-    date_to = django_filters.DateFilter(
-        field_name="identified_on", lookup_expr="lte", label=_("đến ngày"), widget=date_input()
-    )
+    date_from, date_to = period_filters("identified_on", _("Nhận diện từ ngày"))
 
     class Meta:
         model = Risk
