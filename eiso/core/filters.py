@@ -13,6 +13,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django_filters import DateFilter
 
 from eiso.core.access import scoped
 from eiso.core.forms import BootstrapFormMixin
@@ -23,9 +24,6 @@ YES_NO = [("1", "✓"), ("0", "✗")]
 
 def date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-DateFilter = django_filters.DateFilter
 
 
 def period_filters(field: str, label_from: str | Promise) -> tuple[DateFilter, DateFilter]:

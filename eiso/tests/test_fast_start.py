@@ -41,7 +41,7 @@ def test_loading_the_apps_and_the_urls_imports_no_heavy_library() -> None:
     names = {name for name in HEAVY if "." in name}
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["DJANGO_SETTINGS_MODULE"] = "eiso.settings"
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - this interpreter on our own probe
         [sys.executable, "-c", PROBE.format(tops=sorted(tops), names=sorted(names))],
         env=env,
         capture_output=True,
@@ -69,7 +69,7 @@ def test_the_celery_application_is_still_found_by_celery_a_eiso_and_binds_the_ta
     )
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["DJANGO_SETTINGS_MODULE"] = "eiso.settings"
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - this interpreter on our own probe
         [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True, timeout=120
     )
     assert json.loads(result.stdout.strip().splitlines()[-1]) == ["eiso", "eiso", "eiso", True, True]
