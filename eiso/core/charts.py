@@ -74,10 +74,19 @@ def _no_data(fmt: str, width: float = 4.8, height: float = 1.2) -> bytes:
     return _export(figure, fmt)
 
 
+def _wrapped(label: str, width: int = 16) -> str:
+    """A category label broken into short lines, so that neighbouring labels never run into each other."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(label, width)) or label
+
+
 def _legend_below(axes: Axes, count: int) -> None:
-    """The legend sits under the plot, never over the data."""
+    """The legend sits under the plot and its category labels, never over the data or the labels."""
+    label_lines = max((label.get_text().count("\n") + 1 for label in axes.get_xticklabels()), default=1)
+    below = -0.12 - 0.08 * (label_lines - 1)
     axes.legend(
-        frameon=False, fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(count, 3)
+        frameon=False, fontsize=9, loc="upper center", bbox_to_anchor=(0.5, below), ncol=min(count, 3)
     )
 
 
@@ -120,7 +129,7 @@ def bar_chart(
         else:
             positions = [i + (index - (count - 1) / 2) * width for i in range(len(labels))]
             axes.bar(positions, values, width, label=name, color=PALETTE[index % len(PALETTE)])
-    axes.set_xticks(range(len(labels)), labels)
+    axes.set_xticks(range(len(labels)), [_wrapped(label) for label in labels])
     axes.spines[["top", "right"]].set_visible(False)
     if title:
         axes.set_title(title)

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Model
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,7 +18,9 @@ from eiso.core.notifications import notification_mark_read
 
 @agency_required
 def dashboard(request: AgencyRequest) -> HttpResponse:
-    return render(request, "core/dashboard.html", {"panels": registry.panel_contexts(request)})
+    # today through the application's clock (EISO_TODAY on the demo), never the template's {% now %}
+    context = {"panels": registry.panel_contexts(request), "today": timezone.localdate()}
+    return render(request, "core/dashboard.html", context)
 
 
 @agency_required

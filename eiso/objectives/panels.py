@@ -34,7 +34,7 @@ def objectives_panel(request: HttpRequest) -> dict[str, Any] | None:
     if measured:
         chart = charts.inline_svg(
             charts.bar_chart(
-                [str(index) for index, _row in enumerate(measured, 1)],
+                [_short(row["name"]) for row in measured],
                 {
                     _("Kết quả (%)"): [float(row["value"]) for row in measured],
                     _("Mục tiêu"): [float(row["target"]) for row in measured],
@@ -48,3 +48,9 @@ def objectives_panel(request: HttpRequest) -> dict[str, Any] | None:
         "year": objective_set.year,
         "as_of": as_of,
     }
+
+
+def _short(name: str, words: int = 4) -> str:
+    """A chart's category label: the indicator's first words, so the bars carry names, not numbers."""
+    parts = name.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
