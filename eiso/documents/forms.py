@@ -148,5 +148,7 @@ class CodePatternsForm(BootstrapFormMixin, forms.Form):
                 max_length=64,
                 required=False,
                 initial=current.get(doc_type, ""),
-                widget=forms.TextInput(attrs={"placeholder": DEFAULT_CODE_PATTERNS[doc_type]}),
+                widget=forms.TextInput(
+                    attrs={"placeholder": DEFAULT_CODE_PATTERNS[doc_type], "class": "form-control"}
+                ),
             )
