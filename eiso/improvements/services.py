@@ -100,7 +100,21 @@ def corrective_action_request(
     on: dt.date,
     follow_up_of: CorrectiveAction | None = None,
 ) -> CorrectiveAction:
-    """Part 1: raise the request for a nonconformity (one open request at a time)."""
+    """Part 1: raise the request for a nonconformity (one open request at a time), on or after the day it
+    was raised. The ISO secretary or the leadership raises it; a follow-up is raised by whoever found the
+    previous request not effective."""
+    if nonconformity.cancelled_on is not None:
+        raise ValidationError(_("Sự không phù hợp đã bị hủy, không lập phiếu được."), code="cancelled")
+    if follow_up_of is None:
+        require(permissions.can_request(actor, nonconformity))
+    if on < nonconformity.raised_on:
+        raise ValidationError(
+            {
+                "on": _("Ngày yêu cầu không được trước ngày ghi nhận sự không phù hợp ({date}).").format(
+                    date=nonconformity.raised_on.strftime("%d/%m/%Y")
+                )
+            }
+        )
     open_request = nonconformity.corrective_actions.filter(state__in=OPEN_CAR_STATES).first()
     if open_request is not None:
         raise ValidationError(
