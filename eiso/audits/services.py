@@ -193,7 +193,9 @@ def audit_session_add(
     ends_at: dt.datetime,
     auditors: Iterable[Person],
 ) -> AuditSession:
-    """Schedule the audit of one division; every auditor must be independent of it."""
+    """Schedule the audit of one division while the audit is open; every auditor must be independent of it."""
+    _check_draft(audit)
+    require(permissions.can_edit_audit(actor, audit))
     auditors = list(auditors)
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("Giờ kết thúc phải sau giờ bắt đầu.")})
@@ -225,6 +227,7 @@ def checklist_item_add(
     result: str = ChecklistResult.NOT_CHECKED,
 ) -> ChecklistItem:
     _check_draft(audit)
+    require(permissions.can_edit_audit(actor, audit))
     order = audit.checklist.count() + 1
     item = ChecklistItem.objects.create(
         audit=audit,
@@ -242,6 +245,7 @@ def checklist_item_add(
 @transaction.atomic
 def checklist_item_record(*, item: ChecklistItem, actor: Person, evidence: str, result: str) -> ChecklistItem:
     _check_draft(item.audit)
+    require(permissions.can_record_checklist(actor, item.audit))
     item.evidence = evidence
     item.result = result
     item.save(update_fields=["evidence", "result", "updated_at"])
@@ -259,6 +263,7 @@ def checklist_copy(
 ) -> int:
     """Copy the questions of a previous audit or of a template (without evidence or results)."""
     _check_draft(audit)
+    require(permissions.can_edit_audit(actor, audit))
     if source_audit is not None:
         if source_audit.agency_id != audit.agency_id or source_audit.pk == audit.pk:
             raise ValidationError(_("Chọn một cuộc đánh giá khác của cơ quan."), code="bad_source")
@@ -297,8 +302,10 @@ def finding_record(
     clause: str = "",
     evidence: str = "",
 ) -> Finding:
-    """Record a finding; the auditor must be on the audit and independent of the audited division."""
+    """Record a finding, dated within the audit; the auditor must be on the audit and independent of the
+    audited division."""
     _check_draft(audit)
+    require(permissions.can_record(actor, audit))
     auditor = auditor or actor
     if kind not in FindingKind.values:
         raise ValidationError({"kind": _("Loại phát hiện không hợp lệ.")})
@@ -312,6 +319,7 @@ def finding_record(
     check_independent(auditor=auditor, division=division)
     if kind == FindingKind.NONCONFORMITY and not evidence.strip():
         raise ValidationError({"evidence": _("Điểm không phù hợp phải có bằng chứng khách quan.")})
+    check_found_on(audit=audit, found_on=found_on)
     finding = Finding.objects.create(
         audit=audit,
         kind=kind,
@@ -330,6 +338,7 @@ def finding_record(
 @transaction.atomic
 def audit_report_save(*, audit: Audit, actor: Person, summary: str, conclusion: str) -> Audit:
     _check_draft(audit)
+    require(permissions.can_write_report(actor, audit))
     audit.summary = summary
     audit.conclusion = conclusion
     audit.save(update_fields=["summary", "conclusion", "updated_at"])

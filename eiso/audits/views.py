@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -293,7 +294,7 @@ def finding_add(request: AgencyRequest, pk: int) -> HttpResponse:
     form = forms.FindingForm(
         request.POST or None,
         agency=request.agency,
-        initial={"found_on": timezone.localdate(), "kind": request.GET.get("kind")},
+        initial={"found_on": _within(audit, timezone.localdate()), "kind": request.GET.get("kind")},
     )
     return run_form(
         request,
@@ -305,6 +306,11 @@ def finding_add(request: AgencyRequest, pk: int) -> HttpResponse:
         success_url=_detail_url(audit),
         success_message=_("Đã ghi nhận phát hiện."),
     )
+
+
+def _within(audit: Audit, day: dt.date) -> dt.date:
+    """`day` moved into the audit's dates: what the finding form offers (a finding is dated within them)."""
+    return min(max(day, audit.starts_on), audit.ends_on)
 
 
 def _finding(request: AgencyRequest, pk: int) -> Finding:

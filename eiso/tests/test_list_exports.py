@@ -98,7 +98,10 @@ def _demo_like(p: Personas) -> dict[str, Any]:
         division=p.office,
     )
     improvements.corrective_action_request(nonconformity=manual, actor=p.secretary, on=dt.date(2017, 8, 2))
-    make_nc_finding(p, audit=make_audit(p, title="+Đánh giá bổ sung"), on=dt.date(2017, 9, 1))
+    extra = dt.date(2017, 9, 1)
+    make_nc_finding(
+        p, audit=make_audit(p, title="+Đánh giá bổ sung", starts_on=extra, ends_on=extra), on=extra
+    )
 
     for code, kind, score in [("R1", "risk", (4, 4)), ("R2", "risk", (1, 2)), ("C1", "opportunity", (3, 3))]:
         risks.risk_register(

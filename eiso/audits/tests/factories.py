@@ -32,8 +32,9 @@ def make_audit(p: Personas, **fields: Any) -> Audit:
 
 
 def make_nc_finding(p: Personas, audit: Audit | None = None, on: dt.date = DAY) -> Finding:
+    """A nonconformity found on `on`, by default in a one-day audit held that day."""
     return audits.finding_record(
-        audit=audit or make_audit(p),
+        audit=audit or make_audit(p, starts_on=on, ends_on=on),
         actor=p.auditor,
         kind=FindingKind.NONCONFORMITY,
         description="Hồ sơ không có phiếu kiểm soát quá trình",

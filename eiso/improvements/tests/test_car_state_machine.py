@@ -502,3 +502,51 @@ def test_a_closed_request_refuses_a_change_made_through_a_stale_copy(personas: P
         services.corrective_action_cancel(car=stale, actor=personas.secretary, reason="Muộn")
     car.refresh_from_db()
     assert car.state == CarState.CLOSED and car.cancel_reason == ""
+
+
+def test_a_finding_turned_into_a_nonconformity_is_not_withdrawn(personas: Personas) -> None:
+    from eiso.audits import services as audits
+    from eiso.audits.tests.factories import make_nc_finding
+
+    finding = make_nc_finding(personas, on=DAY)
+    services.nonconformity_raise(
+        agency=personas.agency,
+        actor=personas.secretary,
+        description=finding.description,
+        raised_on=DAY,
+        source_kind="audit_finding",
+        finding=finding,
+    )
+    with pytest.raises(ValidationError, match="hủy sự không phù hợp trước"):
+        audits.finding_cancel(finding=finding, actor=personas.auditor, on=DAY, reason="Ghi nhầm")
+    finding.refresh_from_db()
+    assert finding.cancelled_on is None
+
+
+def test_a_nonconformity_from_an_audit_names_a_nonconformity_finding_of_the_agency(
+    personas: Personas,
+) -> None:
+    from eiso.audits import services as audits
+    from eiso.audits.tests.factories import make_audit
+
+    audit = make_audit(personas, starts_on=DAY, ends_on=DAY)
+    strength = audits.finding_record(
+        audit=audit,
+        actor=personas.auditor,
+        kind="strength",
+        description="Lưu hồ sơ tốt",
+        division=personas.division,
+        found_on=DAY,
+    )
+    for finding in (None, strength):
+        with pytest.raises(ValidationError) as caught:
+            services.nonconformity_raise(
+                agency=personas.agency,
+                actor=personas.secretary,
+                description="x",
+                raised_on=DAY,
+                source_kind="audit_finding",
+                finding=finding,
+            )
+        assert "finding" in caught.value.error_dict
+    assert not Nonconformity.objects.exists()
