@@ -3,8 +3,8 @@
     .venv/bin/python bench/lookup_load.py [--clients 20] [--seconds 20] [--rounds 2] [--redis redis://127.0.0.1:6379/13]
 
 Creates its own database (eiso_bench_lookup, dropped at the end), the agency BENCH with `--rows` dossiers
-(bench/stats_fill.sql), starts gunicorn with deploy/gunicorn.conf.py on 127.0.0.1 only (`--workers`, 2 threads
-each; the public rate limit raised through EISO_PUBLIC_RATE_PER_MINUTE so that it does not cut the
+(bench/stats_fill.sql), starts gunicorn with deploy/gunicorn.conf.py on 127.0.0.1 only (`--workers` ×
+`--threads`; the public rate limit raised through EISO_PUBLIC_RATE_PER_MINUTE so that it does not cut the
 measurement), then alternates `--rounds` times: the login page, then the lookup of existing codes, each hit
 by `--clients` concurrent clients for `--seconds` (one new connection per request). With `--redis`, the
 cache (and so the rate limit's shared count) is that Redis database, as in production; without it each
@@ -80,6 +80,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=2, help="threads per worker")
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--port", type=int, default=8191)
     parser.add_argument(
@@ -94,6 +95,7 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "eiso.settings",
         "EISO_BIND": f"127.0.0.1:{args.port}",
         "WEB_CONCURRENCY": str(args.workers),
+        "EISO_WEB_THREADS": str(args.threads),
         "EISO_ACCESS_LOG": "/dev/null",
         "EISO_WEB_MAX_REQUESTS": "1000000",  # no worker recycling in the middle of a round
     }

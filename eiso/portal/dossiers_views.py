@@ -22,5 +22,7 @@ def dossier_lookup(request: HttpRequest) -> HttpResponse:
         searched = True
         code = form.cleaned_data["ma"].strip()
         # Codes are printed in upper case; both tries are exact matches on the indexed code.
-        dossier = dossier_public(code=code.upper()) or dossier_public(code=code)
+        dossier = dossier_public(code=code.upper())
+        if dossier is None and code != code.upper():
+            dossier = dossier_public(code=code)
     return render(request, "portal/lookup.html", {"form": form, "dossier": dossier, "searched": searched})

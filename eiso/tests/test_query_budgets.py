@@ -141,3 +141,19 @@ def test_the_dossier_fixtures_fill_the_figures_the_pages_show(personas: Personas
     )
     assert figures["received_total"] == 12
     assert figures["resolved_total"] >= 4 and figures["pending_total"] >= 1
+
+
+def test_the_public_lookup_is_one_narrow_query(personas: Personas) -> None:
+    """The citizen's lookup (the public page under the heaviest load) reads one row in one query, and only
+    the columns it prints: none of the applicant's."""
+    from django.test import Client
+
+    procedure = make_procedure(personas.agency, code="L.001")
+    dossier = received(procedure, f"{YEAR}-03-02 09:00", code="LK-0001", applicant_name="Nguyễn Văn A")
+    client = Client()
+    client.get("/cong-khai/tra-cuu-ho-so/", {"ma": "lk-0001"})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/cong-khai/tra-cuu-ho-so/", {"ma": dossier.code})
+    assert response.status_code == 200 and dossier.code in response.content.decode()
+    assert len(queries) == 1
+    assert "applicant" not in queries[0]["sql"]

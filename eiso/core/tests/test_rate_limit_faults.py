@@ -52,6 +52,25 @@ def test_the_limit_is_shared_through_redis_by_every_worker(tmp_path: Path) -> No
     assert statuses == [200, 200, 200, 429]
 
 
+def test_a_shared_count_is_one_redis_integer_that_expires(tmp_path: Path) -> None:
+    """The count is created with its expiry and incremented in one round trip: a plain Redis integer (so
+    `cache.get` reads it), gone after two windows, and counted again from 1 in the next window."""
+    from django.core.cache import cache, caches
+    from django.core.cache.backends.redis import RedisCache
+
+    from eiso.core import ratelimit
+
+    with redis_server(tmp_path) as redis, override_settings(CACHES=redis_cache(redis.url)):
+        caches.close_all()
+        assert [ratelimit._shared_count("rl:test:198.51.100.50:1", 120) for _ in range(3)] == [1, 2, 3]
+        assert cache.get("rl:test:198.51.100.50:1") == 3
+        backend = caches["default"]
+        assert isinstance(backend, RedisCache)
+        key = backend.make_and_validate_key("rl:test:198.51.100.50:1")
+        assert 0 < backend._cache.get_client(key).ttl(key) <= 120
+        assert ratelimit._shared_count("rl:test:198.51.100.50:2", 120) == 1
+
+
 @pytest.mark.django_db
 @override_settings(EISO_PUBLIC_RATE_PER_MINUTE=2, EISO_TRUSTED_PROXIES=["127.0.0.1"])
 def test_citizens_behind_the_proxy_are_limited_one_by_one() -> None:
