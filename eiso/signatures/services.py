@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -94,6 +95,13 @@ def setup_seal(*, agency: Agency, seal_png: bytes, actor: Person | None) -> Sign
 
 @transaction.atomic
 def setup_tsa(*, agency: Agency, tsa_url: str, actor: Person | None) -> SigningSetup:
+    """The RFC 3161 timestamp server, reached over HTTP(S); empty for none. An address that is no web
+    address is refused here, not when the next document is issued and its signature fails."""
+    if tsa_url:
+        try:
+            URLValidator(schemes=["http", "https"])(tsa_url)
+        except ValidationError as exc:
+            raise ValidationError({"tsa_url": exc.messages}) from exc
     setup = _setup(agency)
     setup.tsa_url = tsa_url
     setup.save(update_fields=["tsa_url", "updated_at"])
