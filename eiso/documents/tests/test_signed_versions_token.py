@@ -5,6 +5,7 @@ issues nothing and is never shown back."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import weasyprint
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -51,7 +52,8 @@ def test_the_approver_issues_with_the_token_pin_and_the_version_is_signed_person
     version.refresh_from_db()
     assert version.state == VersionState.APPROVED and signed_file_for(version, "version") is None
 
-    assert _issue(personas, "director", version, token_pin=PIN).status_code == 302  # type: ignore[attr-defined]
+    issued = _issue(personas, "director", version, token_pin=PIN)
+    assert issued.status_code == 302, re.findall(r'role="alert">([^<]+)', issued.content.decode())  # type: ignore[attr-defined]
     version.refresh_from_db()
     signed = signed_file_for(version, "version")
     assert version.state == VersionState.ISSUED and signed is not None
