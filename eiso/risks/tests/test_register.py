@@ -351,9 +351,10 @@ def test_a_reassessment_cannot_set_the_next_review_before_identification(persona
 
 
 def test_a_division_or_owner_of_another_agency_is_refused(personas: Personas) -> None:
-    for field, value in (("owner", personas.outsider), ("division", personas.outsider.division)):
-        with pytest.raises(ValidationError, match="không thuộc cơ quan"):
-            _risk(personas, **{field: value})
+    with pytest.raises(ValidationError, match="không thuộc cơ quan"):
+        _risk(personas, owner=personas.outsider)
+    with pytest.raises(ValidationError, match="không thuộc cơ quan"):
+        _risk(personas, division=personas.outsider.division)
     assert not Risk.objects.exists()
 
 

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 import weasyprint
+from asn1crypto.x509 import Certificate
 from django.core.management import call_command
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko_certvalidator import ValidationContext
 
 from eiso.signatures import pdfsign, testing
 from eiso.signatures.pdfsign import MM, SEAL, SIG_H, SIG_W, SignerBox
@@ -129,7 +131,7 @@ def signed(pki: testing.LocalPki) -> bytes:
     )[0]
 
 
-def _offline(*roots: object) -> object:
+def _offline(*roots: Certificate) -> ValidationContext:
     return pdfsign.validation_context(roots, fetch=False)
 
 
