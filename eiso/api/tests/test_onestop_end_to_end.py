@@ -106,7 +106,7 @@ def test_a_day_of_onestop_events_agrees_with_the_same_data_imported_from_a_file(
     listing = secretary.get(
         reverse("dossiers:list"), {"date_from": DAY.isoformat(), "date_to": DAY.isoformat()}
     )
-    assert listing.context["page"].paginator.count == 200
+    assert listing.context["table"].paginator.count == 200
 
     identity = ApiClient.objects.get(agency=agency).identity
     returned = Dossier.objects.filter(agency=agency, status=10).order_by("code").first()
