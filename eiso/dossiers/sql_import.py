@@ -121,18 +121,9 @@ class SqlDossierImport:
             for column in MAPPED:
                 judge = _judge(_parser(column))
                 self._map(cursor, f"map_{column}", self._distinct(cursor, column), judge)
-            unions = " UNION ".join(
-                f"SELECT {_q(c)} FROM {STAGE} WHERE {_q(c)} IS NOT NULL "
-                f"AND pg_temp.eiso_fast_ts({_q(c)}) IS NULL"
-                for c in TIMES
-            )
-            cursor.execute(unions)
-            self._map(cursor, "map_ts", [r[0] for r in cursor.fetchall()], _judge_ts(_parser("received_at")))
-            times = ",\n".join(
-                f"coalesce(pg_temp.eiso_fast_ts(s.{_q(c)}), "
-                f"(SELECT m.value::timestamptz FROM map_ts m WHERE m.text = s.{_q(c)})) AS {_q(c)}"
-                for c in TIMES
-            )
+            # Each timestamp cell goes through the pattern parser once, in the CREATE; the rare cells it does
+            # not recognise are then judged by the Python parser (map_ts) and filled in by one UPDATE.
+            times = ",\n".join(f"pg_temp.eiso_fast_ts(s.{_q(c)}) AS {_q(c)}" for c in TIMES)
             mapped = ",\n".join(f"m_{c}.value AS {_q(c)}, m_{c}.message AS {_q(c + '_err')}" for c in MAPPED)
             joins = "\n".join(f"LEFT JOIN map_{c} m_{c} ON m_{c}.text = s.{_q(c)}" for c in MAPPED)
             cursor.execute(
@@ -143,6 +134,23 @@ class SqlDossierImport:
                   {mapped}
                 FROM {STAGE} s {joins}"""
             )
+            unparsed = {f"{_q(c)} IS NULL AND {_q('raw_' + c)} IS NOT NULL": c for c in TIMES}
+            cursor.execute(
+                " UNION ".join(
+                    f"SELECT {_q('raw_' + c)} FROM {PARSED} WHERE {cond}" for cond, c in unparsed.items()
+                )
+            )
+            texts = [r[0] for r in cursor.fetchall()]
+            self._map(cursor, "map_ts", texts, _judge_ts(_parser("received_at")))
+            if texts:
+                fills = ", ".join(
+                    f"{_q(c)} = coalesce({_q(c)}, (SELECT m.value::timestamptz FROM map_ts m "
+                    f"WHERE m.text = {_q('raw_' + c)}))"
+                    for c in TIMES
+                )
+                cursor.execute(
+                    f"UPDATE {PARSED} SET {fills} WHERE " + " OR ".join(f"({cond})" for cond in unparsed)
+                )
 
     def _cell_errors_sql(self) -> str:
         """(row_no, key, column, kind, arg) of every bad cell: kind 'len' (arg = length) or 'msg'."""
