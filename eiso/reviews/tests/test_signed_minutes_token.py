@@ -4,6 +4,8 @@ a wrong PIN issues nothing and keeps the conclusion typed."""
 
 from __future__ import annotations
 
+import re
+
 from django.urls import reverse
 
 from eiso.core.testing import Personas, client_for
@@ -15,6 +17,11 @@ from eiso.signatures.services import signed_file_for
 from eiso.signatures.tests.conftest import PIN, Kit, common_name, configure_signing, verify_json
 
 CONCLUSION = "HTQLCL của Sở phù hợp, được duy trì và cải tiến."
+
+
+def _messages(response: object) -> list[str]:
+    """What the page says when it refuses (the form's errors), for the assertion's message."""
+    return re.findall(r'(?:role="alert"|invalid-feedback[^>]*)>([^<]+)', response.content.decode())  # type: ignore[attr-defined]
 
 
 def _issue(client: object, review_pk: int, **extra: str) -> object:
@@ -38,7 +45,8 @@ def test_the_chair_issues_the_minutes_with_the_token_pin_and_both_documents_are_
     review.refresh_from_db()
     assert review.state == ReviewState.HELD and signed_file_for(review, "bien-ban") is None
 
-    assert _issue(chair, review.pk, token_pin=PIN).status_code == 302  # type: ignore[attr-defined]
+    issued = _issue(chair, review.pk, token_pin=PIN)
+    assert issued.status_code == 302, _messages(issued)  # type: ignore[attr-defined]
     review.refresh_from_db()
     assert review.state == ReviewState.MINUTES_ISSUED and kit.pki.person_on_token is not None
     for document in ("bien-ban", "thong-bao"):
@@ -65,7 +73,8 @@ def test_the_directors_decision_announcing_conformity_is_signed_when_the_directo
     refused = client_for(personas.secretary).post(url, data)
     assert refused.status_code == 400 and "chính người ký" in refused.content.decode()
     director = client_for(personas.director)
-    assert director.post(url, {**data, "token_pin": PIN}).status_code == 302
+    recorded = director.post(url, {**data, "token_pin": PIN})
+    assert recorded.status_code == 302, _messages(recorded)
     record = QmsRecord.objects.get(agency=personas.agency, number="112/QĐ-STTTT")
     signed = signed_file_for(record, RECORD_KIND)
     assert signed is not None and kit.pki.person_on_token is not None

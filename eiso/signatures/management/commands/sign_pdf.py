@@ -54,22 +54,26 @@ class Command(BaseCommand):
         person = Person.objects.filter(user__username=opts["signer"]).first()
         name = person.full_name if person else opts["signer"]
         person_key = self._person_key(opts)
-        agency_key, agency_name, seal, tsa, roots = self._agency(opts)
-        token = PersonToken.objects.filter(person=person).first() if person else None
-        signature = _png(opts["signature_image"]) or (bytes(token.signature_png) if token else None) or None
-        for path in opts["trust"]:
-            roots.extend(pdfsign.load_certificates(Path(path).read_bytes()))
-        signed, levels = pdfsign.sign_pdf(
-            pdf,
-            person=person_key,
-            person_name=name,
-            agency=agency_key,
-            agency_name=agency_name,
-            signature_png=signature,
-            seal_png=_png(opts["seal_image"]) or seal,
-            tsa_url=opts["tsa"] or tsa,
-            context=pdfsign.validation_context(roots, for_signing=True) if roots else None,
-        )
+        try:
+            agency_key, agency_name, seal, tsa, roots = self._agency(opts)
+            token = PersonToken.objects.filter(person=person).first() if person else None
+            registered = bytes(token.signature_png) if token else None
+            signature = _png(opts["signature_image"]) or registered or None
+            for path in opts["trust"]:
+                roots.extend(pdfsign.load_certificates(Path(path).read_bytes()))
+            signed, levels = pdfsign.sign_pdf(
+                pdf,
+                person=person_key,
+                person_name=name,
+                agency=agency_key,
+                agency_name=agency_name,
+                signature_png=signature,
+                seal_png=_png(opts["seal_image"]) or seal,
+                tsa_url=opts["tsa"] or tsa,
+                context=pdfsign.validation_context(roots, for_signing=True) if roots else None,
+            )
+        finally:  # log out of the token: a session left open keeps the token logged in for the process
+            services.close_key(person_key)
         Path(opts["output"]).write_bytes(signed)
         self.stdout.write(f"{opts['output']}: {', '.join(levels)}")
 
