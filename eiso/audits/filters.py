@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from eiso.audits.choices import FindingKind
 from eiso.audits.models import Audit, Finding
 from eiso.core.filters import AgencyFilterSet, period_filters
 from eiso.core.models import Division, Person
+from eiso.core.search import search
 
 STATUS_CHOICES = [("open", _("Còn hiệu lực")), ("cancelled", _("Đã hủy"))]
 
@@ -41,11 +42,7 @@ class FindingFilter(AgencyFilterSet):
         auditors.queryset = auditors.queryset.filter(findings__isnull=False).distinct()
 
     def search(self, queryset: QuerySet[Finding], name: str, value: Any) -> QuerySet[Finding]:
-        return (
-            queryset.filter(Q(description__icontains=value) | Q(clause__icontains=value))
-            if value
-            else queryset
-        )
+        return search(queryset, value, "description", "clause") if value else queryset
 
     def filter_status(self, queryset: QuerySet[Finding], name: str, value: Any) -> QuerySet[Finding]:
         if value in ("open", "cancelled"):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eiso.core.filters import AgencyFilterSet
 from eiso.core.models import Division
+from eiso.core.search import search
 from eiso.documents.choices import DocumentType, VersionState
 from eiso.documents.models import Document
 
@@ -39,7 +40,7 @@ class DocumentFilter(AgencyFilterSet):
         fields: list[str] = []
 
     def search(self, queryset: QuerySet[Document], name: str, value: Any) -> QuerySet[Document]:
-        return queryset.filter(Q(code__icontains=value) | Q(title__icontains=value)) if value else queryset
+        return search(queryset, value, "code", "title")
 
     def filter_overdue(self, queryset: QuerySet[Document], name: str, value: Any) -> QuerySet[Document]:
         if not value:

@@ -8,6 +8,7 @@ from typing import cast
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from eiso.core.models import Agency, Person
+from eiso.core.search import search
 from eiso.documents.choices import DocumentType, EvaluationResult, VersionState
 from eiso.documents.contracts import DocumentsSummary
 from eiso.documents.models import (
@@ -63,7 +64,7 @@ def document_list(
     if overdue and today is not None:
         documents = documents.filter(next_review_on__lt=today, current_effective__isnull=False)
     if query:
-        documents = documents.filter(Q(code__icontains=query) | Q(title__icontains=query))
+        documents = search(documents, query, "code", "title")
     return documents
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from eiso.core.filters import AgencyFilterSet, period_filters
 from eiso.core.models import Division, Person
+from eiso.core.search import search
 from eiso.improvements.choices import CarState, NcSource
 from eiso.improvements.models import CorrectiveAction, Nonconformity
 from eiso.procedures.models import Procedure
@@ -20,9 +21,7 @@ OPEN_CHOICES = [("open", _("Đang theo dõi")), ("cancelled", _("Đã hủy"))]
 
 
 class NonconformityFilter(AgencyFilterSet):
-    q = django_filters.CharFilter(
-        field_name="description", lookup_expr="icontains", label=_("Tìm trong mô tả")
-    )
+    q = django_filters.CharFilter(method="search", label=_("Tìm trong mô tả"))
     source_kind = django_filters.ChoiceFilter(
         choices=NcSource.choices, label=_("Nguồn"), empty_label=_("Mọi nguồn")
     )
@@ -38,6 +37,9 @@ class NonconformityFilter(AgencyFilterSet):
     class Meta:
         model = Nonconformity
         fields: list[str] = []
+
+    def search(self, queryset: QuerySet[Nonconformity], name: str, value: Any) -> QuerySet[Nonconformity]:
+        return search(queryset, value, "description")
 
     def filter_status(
         self, queryset: QuerySet[Nonconformity], name: str, value: Any
@@ -72,7 +74,7 @@ class CorrectiveActionFilter(AgencyFilterSet):
     ) -> QuerySet[CorrectiveAction]:
         if not value:
             return queryset
-        return queryset.filter(Q(number__icontains=value) | Q(nonconformity__description__icontains=value))
+        return search(queryset, value, "number", "nonconformity__description")
 
     def filter_overdue(
         self, queryset: QuerySet[CorrectiveAction], name: str, value: Any

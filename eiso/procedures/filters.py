@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from eiso.core.filters import AgencyFilterSet, date_input
+from eiso.core.search import search
 from eiso.procedures import selectors
 from eiso.procedures.models import Procedure
 
@@ -44,7 +45,7 @@ class ProcedureFilter(AgencyFilterSet):
         self.filters["field"].extra["choices"] = [(f, f) for f in sorted(fields)]
 
     def search(self, queryset: QuerySet[Procedure], name: str, value: Any) -> QuerySet[Procedure]:
-        return queryset.filter(Q(code__icontains=value) | Q(name__icontains=value)) if value else queryset
+        return search(queryset, value, "code", "name")
 
     def filter_published(self, queryset: QuerySet[Procedure], name: str, value: Any) -> QuerySet[Procedure]:
         published = _flag(value)

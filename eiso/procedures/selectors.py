@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from eiso.core.access import scoped
 from eiso.core.models import Agency
+from eiso.core.search import search as text_search
 from eiso.procedures.contracts import PublicationSummary
 from eiso.procedures.models import HandlingProcess, Procedure, ProcedureRule, ProcessStep, RequiredComponent
 
@@ -34,7 +35,7 @@ def procedure_list(
         condition = _published_q(as_of)
         queryset = queryset.filter(condition) if published else queryset.exclude(condition)
     if search:
-        queryset = queryset.filter(Q(code__icontains=search) | Q(name__icontains=search))
+        queryset = text_search(queryset, search, "code", "name")
     return queryset.order_by("field", "code")
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from eiso.core.filters import AgencyFilterSet, period_filters
 from eiso.core.models import Division, Person
+from eiso.core.search import search
 from eiso.risks.choices import RiskKind, RiskLevel, RiskStatus
 from eiso.risks.models import Risk
 
@@ -34,6 +35,4 @@ class RiskFilter(AgencyFilterSet):
         fields: list[str] = []
 
     def search(self, queryset: QuerySet[Risk], name: str, value: Any) -> QuerySet[Risk]:
-        return (
-            queryset.filter(Q(code__icontains=value) | Q(description__icontains=value)) if value else queryset
-        )
+        return search(queryset, value, "code", "description")
