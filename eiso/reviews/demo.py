@@ -9,6 +9,7 @@ other modules' demos created (dossiers, surveys, procedures, audits...), as of 0
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 
@@ -185,52 +186,61 @@ def load(ctx: DemoContext) -> None:
     services.plan_next_year(review=r2017, actor=p["thuky"])
 
 
+# (provider, its evaluation on the first half of 2017, who evaluated it)
+PROVIDERS: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+    (
+        {
+            "name": "Bưu điện tỉnh Khánh Hòa",
+            "kind": ProviderKind.POSTAL,
+            "service": "Tiếp nhận hồ sơ, trả kết quả giải quyết TTHC qua dịch vụ bưu chính công ích",
+            "contract": "Hợp đồng số 12/2016/HĐ-BĐKH ngày 26/9/2016",
+            "since": dt.date(2016, 10, 1),
+        },
+        {
+            "evaluated_on": dt.date(2017, 7, 5),
+            "criterion": "Hồ sơ, kết quả được chuyển phát đúng thời gian cam kết",
+            "met": 37,
+            "total": 38,
+            "result": ProviderResult.MEETS,
+            "note": "Một bưu gửi chuyển chậm một ngày, không làm hồ sơ trễ hạn",
+        },
+        "chanhvanphong",
+    ),
+    (
+        {
+            "name": "VNPT Khánh Hòa",
+            "kind": ProviderKind.SOFTWARE,
+            "service": "Phần mềm Một cửa điện tử và Cổng dịch vụ công trực tuyến của Sở",
+            "contract": "Hợp đồng số 05/2016/HĐ-VNPT ngày 15/01/2016",
+            "since": dt.date(2016, 2, 1),
+        },
+        {
+            "evaluated_on": dt.date(2017, 7, 10),
+            "criterion": "Sự cố phần mềm được khắc phục trong 4 giờ làm việc theo hợp đồng",
+            "met": 5,
+            "total": 6,
+            "result": ProviderResult.PARTLY,
+            "note": "Sự cố máy chủ ngày 14/3/2017 khắc phục sau 2 ngày làm việc; "
+            "đã đề nghị bổ sung phương án dự phòng",
+        },
+        "truongphongcntt",
+    ),
+]
+
+
 def _providers(ctx: DemoContext) -> None:
     """The public postal service carrying dossiers and results, and the vendor of the one-stop software,
     each evaluated on the first half of 2017."""
     agency, p = ctx.agency, ctx.people
-    post = services.provider_register(
-        agency=agency,
-        name="Bưu điện tỉnh Khánh Hòa",
-        kind=ProviderKind.POSTAL,
-        service="Tiếp nhận hồ sơ, trả kết quả giải quyết TTHC qua dịch vụ bưu chính công ích",
-        contract="Hợp đồng số 12/2016/HĐ-BĐKH ngày 26/9/2016",
-        since=dt.date(2016, 10, 1),
-        actor=p["thuky"],
-    )
-    services.provider_evaluate(
-        provider=post,
-        evaluated_on=dt.date(2017, 7, 5),
-        period_from=dt.date(2017, 1, 1),
-        period_to=dt.date(2017, 6, 30),
-        criterion="Hồ sơ, kết quả được chuyển phát đúng thời gian cam kết",
-        met=37,
-        total=38,
-        result=ProviderResult.MEETS,
-        note="Một bưu gửi chuyển chậm một ngày, không làm hồ sơ trễ hạn",
-        actor=p["chanhvanphong"],
-    )
-    vendor = services.provider_register(
-        agency=agency,
-        name="VNPT Khánh Hòa",
-        kind=ProviderKind.SOFTWARE,
-        service="Phần mềm Một cửa điện tử và Cổng dịch vụ công trực tuyến của Sở",
-        contract="Hợp đồng số 05/2016/HĐ-VNPT ngày 15/01/2016",
-        since=dt.date(2016, 2, 1),
-        actor=p["thuky"],
-    )
-    services.provider_evaluate(
-        provider=vendor,
-        evaluated_on=dt.date(2017, 7, 10),
-        period_from=dt.date(2017, 1, 1),
-        period_to=dt.date(2017, 6, 30),
-        criterion="Sự cố phần mềm được khắc phục trong 4 giờ làm việc theo hợp đồng",
-        met=5,
-        total=6,
-        result=ProviderResult.PARTLY,
-        note="Sự cố máy chủ ngày 14/3/2017 khắc phục sau 2 ngày làm việc; đã đề nghị bổ sung phương án dự phòng",
-        actor=p["truongphongcntt"],
-    )
+    for provider, evaluation, evaluator in PROVIDERS:
+        registered = services.provider_register(agency=agency, actor=p["thuky"], **provider)
+        services.provider_evaluate(
+            provider=registered,
+            period_from=dt.date(2017, 1, 1),
+            period_to=dt.date(2017, 6, 30),
+            actor=p[evaluator],
+            **evaluation,
+        )
 
 
 def _held(
