@@ -32,8 +32,10 @@ class DossierFilter(AgencyFilterSet):
     date_from, date_to = period_filters("received_on", _("Tiếp nhận từ ngày"))
     procedure = django_filters.CharFilter(field_name="procedure__code", label=_("Thủ tục"))
     division = django_filters.CharFilter(field_name="division__code", label=_("Phòng"))
-    status = django_filters.TypedChoiceFilter(
-        choices=DossierStatus.choices, coerce=int, label=_("Trạng thái")
+    # A plain choice filter, so that the list offers "every status" first (a typed one has no empty choice
+    # and showed the first status as if it were chosen, while the list held every status).
+    status = django_filters.ChoiceFilter(
+        choices=DossierStatus.choices, label=_("Trạng thái"), empty_label=_("Mọi trạng thái")
     )
     timeliness = django_filters.ChoiceFilter(
         choices=Timeliness.choices, method="filter_timeliness", label=_("Tình trạng")

@@ -179,3 +179,16 @@ def test_the_pages_are_translated_into_english(personas: Personas) -> None:
         {"date_from": "2017-01-01", "date_to": "2017-12-31", "bucket": "pending_total"},
     )
     assert "Total pending" in drill.content.decode() and "EN-1" in drill.content.decode()
+
+
+def test_the_status_filter_offers_every_status_first_and_narrows_when_chosen(personas: Personas) -> None:
+    procedure = make_procedure(personas.agency)
+    received(procedure, "2017-03-02 09:15", code="ST-1")
+    resolved(procedure, "2017-03-02 09:30", "2017-03-03 10:00", code="ST-2")
+    client = client_for(personas.secretary)
+    page = client.get(reverse("dossiers:list")).content.decode()
+    status_select = page[page.index('name="status"') :]
+    first_option = status_select[status_select.index("<option") : status_select.index("</option>")]
+    assert 'value=""' in first_option and "Mọi trạng thái" in first_option
+    narrowed = client.get(reverse("dossiers:list"), {"status": DossierStatus.RESOLVED})
+    assert narrowed.context["table"].paginator.count == 1 and "ST-2" in narrowed.content.decode()
