@@ -130,7 +130,7 @@ def load(ctx: DemoContext) -> None:
     services.review_update(
         review=r2016, conclusion="Duy trì HTQLCL; cập nhật tài liệu theo các TTHC mới.", actor=p["thuky"]
     )
-    services.review_issue_minutes(review=r2016, number="15", actor=p["thuky"])
+    services.review_issue_minutes(review=r2016, number="15", notice_number="16", actor=p["thuky"])
     services.review_close(review=r2016, actor=p["thuky"])
 
     # 2017: the meeting of the article.
@@ -182,7 +182,7 @@ def load(ctx: DemoContext) -> None:
         "Hệ thống quản lý chất lượng cho năm 2018.",
         actor=p["thuky"],
     )
-    services.review_issue_minutes(review=r2017, number="37", actor=p["thuky"])
+    services.review_issue_minutes(review=r2017, number="37", notice_number="38", actor=p["thuky"])
     services.plan_next_year(review=r2017, actor=p["thuky"])
 
 

@@ -93,6 +93,7 @@ class ConclusionForm(BootstrapFormMixin, forms.Form):
         label=_("Kết luận chung"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     minutes_number = forms.CharField(label=_("Số biên bản"), max_length=32, required=False)
+    notice_number = forms.CharField(label=_("Số thông báo kết luận"), max_length=32, required=False)
 
 
 class ChangeForm(BootstrapFormMixin, forms.Form):

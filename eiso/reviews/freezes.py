@@ -25,6 +25,7 @@ REVIEW = Freeze(
         "discussion",
         "conclusion",
         "minutes_number",
+        "notice_number",
         "minutes_issued_on",
     ),
 )

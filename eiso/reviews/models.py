@@ -53,6 +53,8 @@ class ManagementReview(TimeStampedModel):
     discussion = models.TextField(_("ý kiến thảo luận"), blank=True)
     conclusion = models.TextField(_("kết luận chung"), blank=True)
     minutes_number = models.CharField(_("số biên bản"), max_length=32, blank=True)
+    # Nullable so that SQLite adds the column in place instead of rebuilding a table its triggers name.
+    notice_number = models.CharField(_("số thông báo kết luận"), max_length=32, null=True, blank=True)
     minutes_issued_on = models.DateField(_("ngày ban hành biên bản"), null=True, blank=True)
     history = HistoricalRecords()
 

@@ -204,7 +204,7 @@ def notice_document(review: ManagementReview) -> StateDocument:
     return StateDocument(
         agency=review.agency,
         type_code="TB",
-        number="",
+        number=review.notice_number or "",
         doc_type_name="THÔNG BÁO",
         summary=f"Kết luận của Giám đốc tại cuộc họp xem xét của lãnh đạo về HTQLCL năm {review.year}",
         issued_on=review.minutes_issued_on or held,

@@ -368,19 +368,26 @@ def review_issue_minutes(
     review: ManagementReview,
     actor: Person | None,
     number: str = "",
+    notice_number: str = "",
     issued_on: dt.date | None = None,
     token_pin: str | None = None,
 ) -> ManagementReview:
+    """Issue the minutes and the conclusion notice, each with the number the clerk gave it (both required);
+    with a signing key both are signed (the chair, then the agency) in the same transaction."""
     if review.state != ReviewState.HELD:
         raise ValidationError(_("Chỉ ban hành biên bản sau khi cuộc họp đã diễn ra."))
     if not review.decisions.exists():
         raise ValidationError(_("Biên bản cần ít nhất một kết luận, chỉ đạo."))
     number = require_number(number)
+    if not notice_number.strip():
+        raise ValidationError({"notice_number": _("Nhập số thông báo kết luận trước khi ban hành.")})
+    notice_number = notice_number.strip()
     _check_signer_present(review, actor)
-    review.minutes_number = number
+    review.minutes_number, review.notice_number = number, notice_number
     review.minutes_issued_on = issued_on or review.held_on
     review.state = ReviewState.MINUTES_ISSUED
-    review.save(update_fields=["minutes_number", "minutes_issued_on", "state", "updated_at"])
+    fields = ["minutes_number", "notice_number", "minutes_issued_on", "state", "updated_at"]
+    review.save(update_fields=fields)
     event_record(agency=review.agency, actor=actor, verb="review.minutes_issued", target=review)
     for document in SIGNED_ON_ISSUE:
         _sign_issued(review, document, actor, token_pin)

@@ -296,6 +296,7 @@ def review_issue_minutes(request: AgencyRequest, pk: int) -> HttpResponse:
         return services.review_issue_minutes(
             review=review,
             number=data["minutes_number"],
+            notice_number=data["notice_number"],
             actor=request.person,
             token_pin=data.get(TOKEN_PIN_FIELD),
         )

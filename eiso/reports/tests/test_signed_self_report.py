@@ -33,7 +33,7 @@ def _issued_minutes(personas: Personas) -> ManagementReview:
     review = with_decisions(personas, held(personas))
     # The chair (the Director) issues the minutes: with a token registered, only the chair may, with its PIN.
     return reviews.review_issue_minutes(
-        review=review, number="05/BB-STN", actor=personas.director, token_pin=PIN
+        review=review, number="05/BB-STN", notice_number="06/TB-STN", actor=personas.director, token_pin=PIN
     )
 
 

@@ -62,6 +62,7 @@ def test_the_secretary_collects_inputs_holds_the_meeting_records_decisions_and_d
 
     page.get_by_label("Kết luận chung").fill("Tiếp tục phát huy kết quả đạt được.")
     page.get_by_label("Số biên bản").fill("37")
+    page.get_by_label("Số thông báo kết luận").fill("38")
     page.get_by_role("button", name="Ban hành biên bản").click()
     expect(page.get_by_text("Đã ban hành biên bản.")).to_be_visible()
 

@@ -17,7 +17,9 @@ from eiso.reviews.tests.helpers import held, with_decisions
 
 def _issued(personas: Personas) -> ManagementReview:
     review = with_decisions(personas, held(personas))
-    return services.review_issue_minutes(review=review, number="37", actor=personas.secretary)
+    return services.review_issue_minutes(
+        review=review, number="37", notice_number="38", actor=personas.secretary
+    )
 
 
 def _minutes_text(review: ManagementReview) -> str:
@@ -29,7 +31,9 @@ def test_minutes_cannot_be_issued_without_a_number(personas: Personas) -> None:
     review = with_decisions(personas, held(personas))
     for number in ("", "   "):
         with pytest.raises(ValidationError, match="số văn bản"):
-            services.review_issue_minutes(review=review, number=number, actor=personas.secretary)
+            services.review_issue_minutes(
+                review=review, number=number, notice_number="38", actor=personas.secretary
+            )
 
 
 def test_no_decision_is_added_once_the_minutes_are_issued(personas: Personas) -> None:
@@ -62,3 +66,12 @@ def test_the_progress_of_a_minuted_decision_is_still_recorded(personas: Personas
     )
     decision.refresh_from_db()
     assert decision.state == ActionState.DONE
+
+
+def test_the_conclusion_notice_carries_its_own_number_and_one_is_required(personas: Personas) -> None:
+    review = with_decisions(personas, held(personas))
+    with pytest.raises(ValidationError) as refused:
+        services.review_issue_minutes(review=review, number="37", notice_number=" ", actor=personas.secretary)
+    assert "notice_number" in refused.value.error_dict
+    issued = services.review_issue_minutes(review=review, number="37", notice_number="38", actor=None)
+    assert paperwork.notice_document(issued).number_line.startswith("Số: 38/TB-")

@@ -46,7 +46,7 @@ def test_the_secretary_runs_the_review_from_planning_to_minutes_through_the_page
     )
     client.post(
         reverse("reviews:issue_minutes", kwargs={"pk": review.pk}),
-        {"conclusion": "Tiếp tục phát huy.", "minutes_number": "37"},
+        {"conclusion": "Tiếp tục phát huy.", "minutes_number": "37", "notice_number": "38"},
     )
     review.refresh_from_db()
     assert review.state == ReviewState.MINUTES_ISSUED

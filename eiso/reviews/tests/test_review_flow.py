@@ -107,7 +107,7 @@ def test_decisions_are_only_recorded_on_a_held_meeting_and_minutes_need_one(pers
     services.decision_add(
         review=review, kind=DecisionKind.IMPROVEMENT, text="Đánh giá nội bộ tất cả các phòng", actor=None
     )
-    services.review_issue_minutes(review=review, number="12", actor=None)
+    services.review_issue_minutes(review=review, number="12", notice_number="13", actor=None)
     services.review_close(review=review, actor=None)
     assert ManagementReview.objects.get(pk=review.pk).state == ReviewState.CLOSED
 

@@ -20,7 +20,9 @@ def test_with_the_agency_key_the_minutes_are_issued_signed_and_downloads_serve_t
         agency=personas.agency, p12=pki.agency_p12("pin-1"), pin="pin-1", actor=personas.secretary
     )
     review = with_decisions(personas, held(personas))
-    services.review_issue_minutes(review=review, number="05/BB-STTTT", actor=personas.secretary)
+    services.review_issue_minutes(
+        review=review, number="05/BB-STTTT", notice_number="06/TB-STTTT", actor=personas.secretary
+    )
     signed = signed_file_for(review, "bien-ban")
     assert signed is not None and signed_file_for(review, "thong-bao") is not None
     client = client_for(personas.secretary)
@@ -33,7 +35,9 @@ def test_with_the_agency_key_the_minutes_are_issued_signed_and_downloads_serve_t
 
 def test_without_a_key_the_minutes_are_issued_unsigned_and_say_so(personas: Personas) -> None:
     review = with_decisions(personas, held(personas))
-    services.review_issue_minutes(review=review, number="06/BB-STTTT", actor=personas.secretary)
+    services.review_issue_minutes(
+        review=review, number="06/BB-STTTT", notice_number="07/TB-STTTT", actor=personas.secretary
+    )
     assert signed_file_for(review, "bien-ban") is None
     page = client_for(personas.secretary).get(reverse("reviews:detail", args=[review.pk])).content.decode()
     assert "Chưa ký số" in page

@@ -26,7 +26,8 @@ def _messages(response: object) -> list[str]:
 
 def _issue(client: object, review_pk: int, **extra: str) -> object:
     url = reverse("reviews:issue_minutes", args=[review_pk])
-    return client.post(url, {"conclusion": CONCLUSION, "minutes_number": "05/BB-STTTT", **extra})  # type: ignore[attr-defined]
+    data = {"conclusion": CONCLUSION, "minutes_number": "05/BB-STTTT", "notice_number": "06/TB-STTTT"}
+    return client.post(url, {**data, **extra})  # type: ignore[attr-defined]
 
 
 def test_the_chair_issues_the_minutes_with_the_token_pin_and_both_documents_are_signed(
