@@ -129,7 +129,8 @@ def dossier_list(request: HttpRequest, query: Query[DossierQuery]) -> JsonRespon
     agency = caller.read_agency(query.agency)
     data = query.model_dump(exclude={"agency", "cursor", "limit"}, exclude_none=True)
     if query.updated_since is not None:
-        data["updated_since"] = query.updated_since.isoformat()
+        # In UTC: any offset Python accepts (up to ±23:59) reaches the database as one it accepts too.
+        data["updated_since"] = query.updated_since.astimezone(dt.UTC).isoformat()
     filterset = DossierFilter(data, queryset=scoped(Dossier.objects.all(), agency), agency=agency)
     if not filterset.is_valid():
         raise Problem(

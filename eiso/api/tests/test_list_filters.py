@@ -82,3 +82,16 @@ def test_an_invalid_filter_is_refused_with_the_field_named(personas: Personas, c
     response = client.get("/api/v1/risks", {"kind": "nothing"}, headers=bearer(key_for(personas.agency)))
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "kind"
+
+
+@pytest.mark.parametrize(
+    "since", ["7216-04-27T00:34:33-22:15", "2017-03-01T00:00:00+14:00", "2017-03-01T00:00"]
+)
+def test_updated_since_with_any_offset_python_accepts_answers_without_a_server_error(
+    personas: Personas, client: Client, since: str
+) -> None:
+    """PostgreSQL refuses offsets beyond ±15:59 that Python accepts: the API hands it the moment in UTC."""
+    response = client.get(
+        "/api/v1/dossiers", {"updated_since": since}, headers=bearer(key_for(personas.agency))
+    )
+    assert response.status_code == 200 and response.json()["items"] == []
