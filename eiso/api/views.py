@@ -24,6 +24,8 @@ DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-i
 
 @role_required(*QMS_MANAGERS)
 def key_list(request: AgencyRequest) -> HttpResponse:
+    """The systems and their keys. Not on `core.flow.run_form`: a new key's secret is shown once, on the page
+    that answers the POST, so that it is never kept anywhere to be shown after a redirect."""
     client_form = ApiClientForm(request.POST if "create_client" in request.POST else None, prefix="client")
     key_form = ApiKeyForm(
         request.POST if "create_key" in request.POST else None, agency=request.agency, prefix="key"
