@@ -47,7 +47,11 @@ from eiso.documents.models import (
     DocumentVersion,
     LegalChangeFlag,
 )
-from eiso.signatures.services import signed_issue_pdf, signing_configured, signing_token, verify_upload
+from eiso.signatures.services import (
+    require_signer_acting,
+    signed_issue_pdf,
+    verify_upload,
+)
 
 DRAFTER_ROLES = (
     Role.ISO_SECRETARY,
@@ -163,13 +167,12 @@ def _sign_issued(version: DocumentVersion, actor: Person, token_pin: str | None)
     if not version.file or version.file_kind != FileKind.PDF:
         return
     signer = version.approved_by
-    agency = version.document.agency
-    if signing_configured(agency) and signing_token(agency, signer) is not None and actor != signer:
-        raise ValidationError(
-            _("{name} ký số bằng token: chính người phê duyệt ban hành phiên bản này để nhập mã PIN.").format(
-                name=signer.full_name if signer else ""
-            )
-        )
+    require_signer_acting(
+        agency=version.document.agency,
+        signer=signer,
+        actor=actor,
+        message=_("{name} ký số bằng token: chính người phê duyệt ban hành phiên bản này để nhập mã PIN."),
+    )
     with version.file.open("rb") as handle:
         pdf = handle.read()
     signed_issue_pdf(

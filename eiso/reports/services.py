@@ -19,7 +19,11 @@ from eiso.reports.models import SelfReport
 from eiso.reviews import paperwork
 from eiso.reviews.choices import ReviewState
 from eiso.reviews.models import ManagementReview
-from eiso.signatures.services import signed_issue_pdf, signing_configured, signing_token
+from eiso.signatures.services import (
+    require_signer_acting,
+    signed_issue_pdf,
+    signing_configured,
+)
 
 # The review's document key (eiso.reviews.paperwork.DOCUMENTS): the signed file is kept on the review
 # under it, so that the review page's own download of the self-report serves the signed file too.
@@ -85,13 +89,12 @@ def self_report_issue(
     signer = self_report_signer(review)
     if signer is None:
         raise ValidationError(_("Cơ quan chưa có tài khoản Giám đốc để ký báo cáo."), code="no_signer")
-    if signing_token(agency, signer) is not None and actor.pk != signer.pk:
-        raise ValidationError(
-            _("{name} ký báo cáo bằng token của mình: {name} đăng nhập để ban hành.").format(
-                name=signer.full_name
-            ),
-            code="signer_only",
-        )
+    require_signer_acting(
+        agency=agency,
+        signer=signer,
+        actor=actor,
+        message=_("{name} ký báo cáo bằng token của mình: {name} đăng nhập để ban hành."),
+    )
     report = SelfReport(
         agency=agency, review=review, number=require_number(number), issued_on=issued_on, signed_by=signer
     )

@@ -42,7 +42,10 @@ from eiso.reviews.models import (
     ReviewParticipant,
 )
 from eiso.reviews.sections import SECTIONS, commentary_warnings
-from eiso.signatures.services import signed_issue_pdf, signing_configured, signing_token
+from eiso.signatures.services import (
+    require_signer_acting,
+    signed_issue_pdf,
+)
 
 
 def _same_agency(agency: Agency, *people: Person | None) -> None:
@@ -333,13 +336,12 @@ SIGNED_ON_ISSUE = ("bien-ban", "thong-bao")
 
 def _check_signer_present(review: ManagementReview, actor: Person | None) -> None:
     """A chair who signs with a token types its PIN on the page: then the chair issues the minutes."""
-    chair, agency = review.chair, review.agency
-    if signing_configured(agency) and signing_token(agency, chair) is not None and actor != chair:
-        raise ValidationError(
-            _("{name} ký số bằng token: chính người chủ trì ban hành biên bản để nhập mã PIN.").format(
-                name=chair.full_name
-            )
-        )
+    require_signer_acting(
+        agency=review.agency,
+        signer=review.chair,
+        actor=actor,
+        message=_("{name} ký số bằng token: chính người chủ trì ban hành biên bản để nhập mã PIN."),
+    )
 
 
 def _sign_issued(
@@ -452,12 +454,12 @@ def qms_record_issue(
     _same_agency(agency, signed_by)
     if not signed_by.has_role(Role.DIRECTOR):
         raise ValidationError(_("Người đứng đầu cơ quan (Giám đốc) ký hồ sơ này."))
-    if signing_configured(agency) and signing_token(agency, signed_by) is not None and actor != signed_by:
-        raise ValidationError(
-            _("{name} ký số bằng token: chính người ký lưu hồ sơ này để nhập mã PIN.").format(
-                name=signed_by.full_name
-            )
-        )
+    require_signer_acting(
+        agency=agency,
+        signer=signed_by,
+        actor=actor,
+        message=_("{name} ký số bằng token: chính người ký lưu hồ sơ này để nhập mã PIN."),
+    )
     record = QmsRecord.objects.create(
         agency=agency, kind=kind, issued_on=issued_on, signed_by=signed_by, number=number, scope=scope
     )

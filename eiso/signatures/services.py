@@ -224,6 +224,15 @@ def signing_token(agency: Agency, signer: Person | None) -> PersonToken | None:
     return token if token is not None and token.pkcs11_lib and token.key_label else None
 
 
+def require_signer_acting(
+    *, agency: Agency, signer: Person | None, actor: Person | None, message: str
+) -> None:
+    """Issuing signs first with the signer's token, whose PIN only the signer types on the page: when the
+    signer has a registered token, nobody else may issue. `message` says who must (`{name}`: the signer)."""
+    if signer is not None and signing_token(agency, signer) is not None and actor != signer:
+        raise ValidationError(message.format(name=signer.full_name), code="signer_only")
+
+
 def _pin_error(message: str, code: str) -> ValidationError:
     return ValidationError({TOKEN_PIN_FIELD: ValidationError(message, code=code)})
 
