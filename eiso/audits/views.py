@@ -21,7 +21,7 @@ from eiso.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
 from eiso.audits.report import audit_report_document
 from eiso.audits.tables import EXPORT_COLUMNS, FindingTable
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
-from eiso.core.downloads import format_or_404, secure_headers
+from eiso.core.downloads import format_or_404, pdf_response, secure_headers
 from eiso.core.flow import pressed, refuse, run_action, run_form
 from eiso.core.layout import render_docx, render_pdf
 from eiso.core.permissions import actor
@@ -414,8 +414,7 @@ def report_download(request: AgencyRequest, pk: int, fmt: str) -> HttpResponse:
     if signed is not None:
         if fmt != "pdf":
             return redirect("audits:report_download", pk=audit.pk, fmt="pdf")
-        response = HttpResponse(bytes(signed.content), content_type="application/pdf")
-        return secure_headers(response, filename=signed.file_name)
+        return pdf_response(bytes(signed.content), filename=signed.file_name)
     document = audit_report_document(audit)
     if fmt == "pdf":
         response = HttpResponse(render_pdf(document), content_type="application/pdf")

@@ -21,7 +21,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from eiso.core.layout import StateDocument, render_docx, render_pdf
-from eiso.core.uploads import CONTENT_TYPES, sniff
+from eiso.core.uploads import CONTENT_TYPES, PDF, sniff
 
 OPAQUE = "application/octet-stream"
 UNSAFE_FALLBACK = re.compile(r"[^A-Za-z0-9._-]+")
@@ -51,6 +51,13 @@ def file_response(file: Any, *, filename: str, attachment: bool = True) -> HttpR
     response = FileResponse(handle, content_type=content_type)
     secure_headers(response, filename=filename, attachment=attachment or content_type == OPAQUE)
     return response  # type: ignore[return-value]  # streamed, used where views return HttpResponse
+
+
+def pdf_response(content: bytes, *, filename: str) -> HttpResponse:
+    """A PDF held in memory (a signed file), downloaded as `filename` with the safe headers."""
+    response = HttpResponse(content, content_type=CONTENT_TYPES[PDF])
+    secure_headers(response, filename=filename)
+    return response
 
 
 def secure_headers(response: Any, *, filename: str, attachment: bool = True) -> Any:

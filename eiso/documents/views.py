@@ -18,7 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
-from eiso.core.downloads import file_response, format_or_404, secure_headers
+from eiso.core.downloads import file_response, format_or_404, pdf_response, secure_headers
 from eiso.core.flow import pressed, run_action, run_form
 from eiso.core.permissions import actor
 from eiso.core.tables import list_response
@@ -303,9 +303,7 @@ def version_file(request: AgencyRequest, pk: int) -> HttpResponse:
     version = _version(request, pk)
     signed = signed_file_for(version, "version")
     if signed is not None:  # once signed on issue, the signed file is what every download serves
-        response = HttpResponse(bytes(signed.content), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{signed.file_name}"'
-        return response
+        return pdf_response(bytes(signed.content), filename=signed.file_name)
     if not version.file:
         raise Http404(_("Phiên bản này không có tệp."))
     return file_response(version.file, filename=version.file_name or str(version.file.name))

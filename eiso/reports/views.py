@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from eiso.core.access import AgencyRequest, agency_required, role_required
 from eiso.core.choices import QMS_MANAGERS, Role
-from eiso.core.downloads import format_or_404, secure_headers
+from eiso.core.downloads import format_or_404, pdf_response, secure_headers
 from eiso.core.flow import refuse, run_form
 from eiso.core.layout import render_docx, render_pdf
 from eiso.jobs.services import job_start
@@ -151,9 +151,7 @@ def self_report_download(request: AgencyRequest, year: int, fmt: str) -> HttpRes
     if signed is not None:
         if fmt != "pdf":
             return redirect("reports:self_report_download", year=year, fmt="pdf")
-        return secure_headers(
-            HttpResponse(bytes(signed.content), content_type="application/pdf"), filename=signed.file_name
-        )
+        return pdf_response(bytes(signed.content), filename=signed.file_name)
     document = services.self_report_document(review, selectors.self_report_of(review))
     content = render_pdf(document) if fmt == "pdf" else render_docx(document)
     content_type = "application/pdf" if fmt == "pdf" else DOCX

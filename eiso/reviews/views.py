@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from eiso.core.access import AgencyRequest, agency_required, get_for_agency_or_404, role_required
 from eiso.core.charts import inline_svg
-from eiso.core.downloads import secure_headers
+from eiso.core.downloads import pdf_response
 from eiso.core.flow import run_action, run_form
 from eiso.core.layout import StateDocument
 from eiso.core.permissions import actor
@@ -346,9 +346,7 @@ def review_document(request: AgencyRequest, pk: int, document: str, fmt: str) ->
         raise Http404(_("Không tìm thấy bản ghi."))
     signed = signed_file_for(review, document) if fmt == "pdf" else None
     if signed is not None:  # once signed on issue, the signed file is what every download serves
-        response = HttpResponse(bytes(signed.content), content_type=CONTENT_TYPES["pdf"])
-        response["Content-Disposition"] = f'attachment; filename="{signed.file_name}"'
-        return response
+        return pdf_response(bytes(signed.content), filename=signed.file_name)
     doc = paperwork.DOCUMENTS[document](review)
     return _download(doc, fmt, f"{paperwork.FILENAMES[document]}-{review.year}")
 
@@ -464,6 +462,5 @@ def record_document(request: AgencyRequest, pk: int, fmt: str) -> HttpResponse:
     if signed is not None:  # once signed, the signed PDF is what every download serves
         if fmt != "pdf":
             return redirect("reviews:record_document", pk=record.pk, fmt="pdf")
-        response = HttpResponse(bytes(signed.content), content_type=CONTENT_TYPES["pdf"])
-        return secure_headers(response, filename=signed.file_name)
+        return pdf_response(bytes(signed.content), filename=signed.file_name)
     return _download(paperwork.record_document(record), fmt, f"{record.kind}-{record.issued_on:%Y%m%d}")
