@@ -111,7 +111,9 @@ DISPATCH_GRACE = dt.timedelta(seconds=30)
 def job_settle(job: Job) -> Job:
     """Settle a job left behind by a runner that died: a running job whose process is gone fails with a
     message saying to start it again (its work was one transaction, so nothing of it was written); a queued
-    job nobody took is handed to a runner again. Called when someone looks at the job."""
+    job nobody took is handed to a runner again when jobs run in the web process (under Celery the broker
+    holds a queued job until a worker is free: sending it again at every poll of its page would only fill
+    the queue). Called when someone looks at the job."""
     if job.status == JobStatus.RUNNING and job.runner and _runner_alive(job.runner) is False:
         message = _(
             "Tiến trình chạy việc này đã dừng giữa chừng (máy chủ khởi động lại); "
@@ -121,7 +123,11 @@ def job_settle(job: Job) -> Job:
             status=JobStatus.FAILED, finished_at=timezone.now(), message=message
         )
         job.refresh_from_db()
-    elif job.status == JobStatus.QUEUED and timezone.now() - job.created_at > DISPATCH_GRACE:
+    elif (
+        job.status == JobStatus.QUEUED
+        and settings.EISO_JOBS_MODE != "celery"
+        and timezone.now() - job.created_at > DISPATCH_GRACE
+    ):
         _dispatch(job.pk)
         job.refresh_from_db()
     return job

@@ -97,3 +97,13 @@ def test_a_queued_job_nobody_took_is_handed_to_a_runner_again(personas: Personas
     assert job_settle(fresh).status == JobStatus.QUEUED  # still within the time its dispatch may take
     settled = job_settle(Job.objects.get(pk=stranded.pk))
     assert settled.status == JobStatus.DONE and settled.result == {"ran": True}
+
+
+@pytest.mark.django_db
+def test_under_celery_a_queued_job_waits_for_the_broker_and_is_not_sent_again_at_each_look(
+    personas: Personas, settings: object
+) -> None:
+    settings.EISO_JOBS_MODE = "celery"  # type: ignore[attr-defined]
+    waiting = Job.objects.create(agency=personas.agency, kind="tests.quick")
+    Job.objects.filter(pk=waiting.pk).update(created_at=timezone.now() - dt.timedelta(minutes=5))
+    assert job_settle(Job.objects.get(pk=waiting.pk)).status == JobStatus.QUEUED
