@@ -334,16 +334,6 @@ def decision_close(
 SIGNED_ON_ISSUE = ("bien-ban", "thong-bao")
 
 
-def _check_signer_present(review: ManagementReview, actor: Person | None) -> None:
-    """A chair who signs with a token types its PIN on the page: then the chair issues the minutes."""
-    require_signer_acting(
-        agency=review.agency,
-        signer=review.chair,
-        actor=actor,
-        message=_("{name} ký số bằng token: chính người chủ trì ban hành biên bản để nhập mã PIN."),
-    )
-
-
 def _sign_issued(
     review: ManagementReview, document: str, actor: Person | None, token_pin: str | None = None
 ) -> None:
@@ -384,7 +374,12 @@ def review_issue_minutes(
     if not notice_number.strip():
         raise ValidationError({"notice_number": _("Nhập số thông báo kết luận trước khi ban hành.")})
     notice_number = notice_number.strip()
-    _check_signer_present(review, actor)
+    require_signer_acting(  # a chair with a token types its PIN on the page, so the chair issues
+        agency=review.agency,
+        signer=review.chair,
+        actor=actor,
+        message=_("{name} ký số bằng token: chính người chủ trì ban hành biên bản để nhập mã PIN."),
+    )
     review.minutes_number, review.notice_number = number, notice_number
     review.minutes_issued_on = issued_on or review.held_on
     review.state = ReviewState.MINUTES_ISSUED
