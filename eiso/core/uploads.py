@@ -1,6 +1,7 @@
 """The one upload validator: every file a user sends goes through `upload_validate` before it is kept.
 
-A purpose (`DOCUMENT`, `EVIDENCE`, `IMPORT`, `IMAGE`) names the kinds it accepts and its size limit. The kind
+A purpose (`DOCUMENT`, `EVIDENCE`, `IMPORT`, `IMAGE`, `SIGNING_KEY`, `TRUSTED_CERTIFICATE`) names the kinds
+it accepts and its size limit. The kind
 is sniffed from the content, never taken from the name or the browser's Content-Type, and the name's
 extension must agree with it. ZIP-based formats (DOCX, XLSX) are checked from the archive's central
 directory before any member is decompressed: member count, total uncompressed size and compression ratio.
