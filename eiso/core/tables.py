@@ -2,8 +2,10 @@
 and the same rows, in the same order, exported as XLSX or CSV (`?export=xlsx`).
 
 Pages include "core/table.html" rather than django-tables2's `render_table`, which would run the context
-processors of the page shell a second time. The rows are counted once per page: the paginator keeps the
-count, and the table counts with `QuerySet.count()` (never by loading the rows).
+processors of the page shell a second time. The rows are counted once per page and at most up to
+`COUNT_LIMIT` + 1 (`BoundedPaginator`): over five years of a province's dossiers an exact `COUNT(*)` of a
+filtered list costs more than the page itself, so beyond the limit the page says "more than 10,000" and
+the statistics pages give the exact figures.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from typing import Any
 
 import django_tables2 as tables
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import get_template
-from django.utils.functional import Promise
+from django.utils.functional import Promise, cached_property
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django_tables2 import RequestConfig
@@ -25,6 +28,28 @@ from eiso.core.exports import FORMATS, Column, export_response
 from eiso.core.models import Notification
 
 PER_PAGE = 50
+COUNT_LIMIT = 10_000
+
+
+class BoundedPaginator(Paginator):
+    """Pages of `rows` counted with `SELECT count(*) FROM (… LIMIT COUNT_LIMIT + 1)` over `query`."""
+
+    limit = COUNT_LIMIT
+
+    def __init__(self, rows: Any, per_page: int, *, query: Any) -> None:
+        super().__init__(rows, per_page)
+        self.query = query
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.query, QuerySet):
+            return self.query[: self.limit + 1].count()
+        return min(len(self.query), self.limit + 1)
+
+    @property
+    def more(self) -> bool:
+        """Whether rows beyond `COUNT_LIMIT` exist (the count stopped there)."""
+        return self.count > self.limit
 
 
 class Table(tables.Table):
@@ -62,7 +87,7 @@ def list_response(
     fmt = request.GET.get("export", "")
     if fmt in FORMATS:
         return export_response(table.data.data, columns, fmt=fmt, filename=filename, title=title)
-    table.paginator = Paginator(table.rows, PER_PAGE)
+    table.paginator = BoundedPaginator(table.rows, PER_PAGE, query=table.data.data)
     table.page = table.paginator.get_page(request.GET.get(table.prefixed_page_field))
     template = partial if partial and getattr(request, "htmx", False) else template
     return render(request, template, {**(context or {}), "table": table})
