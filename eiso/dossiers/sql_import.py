@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eiso.core.imports import ColumnSpec, ImportProgress, ImportReport, RowError, normalise_header, read_rows
+from eiso.core.imports_copy import copy_csv
 from eiso.core.models import Agency, DomainEvent
 from eiso.dossiers.choices import FINISHED, Channel, DossierStatus
 from eiso.dossiers.imports import COLUMNS, COMPARED, MSG_BEFORE, NEEDS_END_TIME, TIMES
@@ -112,6 +113,11 @@ class SqlDossierImport:
             columns = ", ".join(f"{_q(n)} text" for n in NAMES)
             cursor.execute(f"CREATE TEMP TABLE {STAGE} (row_no int PRIMARY KEY, ok bool, {columns})")
             cursor.execute(_FUNCTIONS)
+            order = copy_csv(cursor, file, READ_SPECS, table=STAGE, report=scratch, progress=progress)
+            if order is not None:
+                self.order = order
+                self.report.rows = scratch.rows
+                return scratch
             sql = f"COPY {STAGE} (row_no, ok, {', '.join(_q(n) for n in NAMES)}) FROM STDIN"
             with cursor.copy(sql) as copy:
                 for row in read_rows(file, READ_SPECS, scratch, progress=progress):
@@ -256,7 +262,8 @@ class SqlDossierImport:
         """Every error of the file, in the Python path's order, into the report."""
         position = {name: i for i, name in enumerate(self.order)}
         with connection.cursor() as cursor:
-            cursor.execute("DROP TABLE IF EXISTS map_division, map_ts_display, errors, clean")
+            cursor.execute("DROP VIEW IF EXISTS clean")
+            cursor.execute("DROP TABLE IF EXISTS map_division, map_ts_display, errors")
             self._map(cursor, "map_division", self._distinct(cursor, "division"), self._division_of)
             cursor.execute(
                 "CREATE TEMP TABLE map_ts_display AS SELECT text, value AS display FROM map_ts "
@@ -269,7 +276,8 @@ class SqlDossierImport:
                 f"INSERT INTO errors {cells}"
             )
             cursor.execute(
-                f"CREATE TEMP TABLE clean AS SELECT p.* FROM {PARSED} p WHERE p.ok "
+                # A view, not a copy: a clean file's million rows are not written again.
+                f"CREATE TEMP VIEW clean AS SELECT p.* FROM {PARSED} p WHERE p.ok "
                 f"AND NOT EXISTS (SELECT 1 FROM errors e WHERE e.row_no = p.row_no)"
             )
             cursor.execute(f"INSERT INTO errors {self._rule_errors_sql()}")
@@ -453,9 +461,10 @@ class SqlDossierImport:
 
     def cleanup(self) -> None:
         with connection.cursor() as cursor:
+            cursor.execute("DROP VIEW IF EXISTS clean")
             cursor.execute(
                 f"DROP TABLE IF EXISTS {STAGE}, {PARSED}, {FINAL}, map_channel, map_status, "
-                "map_supplement_count, map_ts, map_division, map_ts_display, errors, clean"
+                "map_supplement_count, map_ts, map_division, map_ts_display, errors"
             )
 
 
