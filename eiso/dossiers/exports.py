@@ -129,10 +129,15 @@ def export_csv(*, agency: Agency, as_of: dt.date, out: Any) -> None:
             writer.writerow([row[c] if row[c] is not None else "" for c in EXPORT_COLUMNS])
         return
     select, params = _copy_select(agency, as_of)
+    binary = getattr(out, "buffer", None)  # a text stream over bytes (standard output): the blocks as they are
     decoder = codecs.getincrementaldecoder("utf-8")()
+    out.flush()
     with connection.cursor() as cursor:
         statement = cursor.cursor.mogrify(select, params)
         with cursor.cursor.copy(f"COPY ({statement}) TO STDOUT WITH (FORMAT csv)") as copy:
             for block in copy:
-                out.write(decoder.decode(bytes(block)))
+                if binary is not None:
+                    binary.write(block)
+                else:
+                    out.write(decoder.decode(bytes(block)))
     out.write(decoder.decode(b"", final=True))

@@ -167,6 +167,9 @@ class SqlDossierImport:
                 cursor.execute(
                     f"UPDATE {PARSED} SET {fills} WHERE " + " OR ".join(f"({cond})" for cond in unparsed)
                 )
+            # Temporary tables get no statistics by themselves; without them the planner takes a million rows
+            # for a few hundred and probes the procedures and the calendar once per row.
+            cursor.execute(f"ANALYZE {PARSED}")
 
     def _create_parsed(self, cursor: Any) -> None:
         """The typed copy of the stage. First with PostgreSQL's own date-time input (a tenth of the cost),
@@ -323,17 +326,19 @@ class SqlDossierImport:
         workday_table_refresh(agency=self.agency)
         rules_sql = self._rules_sql()
         days = WorkdayNumber._meta.db_table
+        # Only what the upsert writes: the parsed rows also carry raw texts and messages.
+        base_columns = ", ".join(f"c.{_q(c)}" for c in ("row_no", "code", *MAPPED, *TIMES))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"""CREATE TEMP TABLE {FINAL} AS
                 WITH base AS (
-                  SELECT c.*, p.id AS procedure_id, d.value::bigint AS division_id,
+                  SELECT {base_columns}, p.id AS procedure_id, d.value::bigint AS division_id,
                     (c.received_at AT TIME ZONE '{TZ}')::date AS received_on
                   FROM clean c
                   JOIN {Procedure._meta.db_table} p ON p.agency_id = {agency} AND p.code = c.procedure_code
                   LEFT JOIN map_division d ON d.text = c.division
                 ), pairs AS (SELECT DISTINCT procedure_id, received_on FROM base),
-                rules AS ({rules_sql}),
+                rules AS MATERIALIZED ({rules_sql}),  -- once per (procedure, day), not per row
                 timed AS (
                   SELECT b.*, r.value, r.unit, r.cutoff,
                     (coalesce(b.supplement_received_at, b.received_at) AT TIME ZONE '{TZ}') AS clock
