@@ -15,6 +15,9 @@ class ImportCommand(BaseCommand):
     """Subclasses set `importer(*, agency, file, dry_run, progress) -> ImportReport` and `help`."""
 
     importer: Callable[..., ImportReport]
+    # Data commands serve no page: like `migrate`, they skip the system checks, which load every URLconf
+    # (and the API's schemas) at each start. `eiso check` and the web server still run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file")

@@ -12,6 +12,7 @@ from eiso.dossiers.exports import export_csv, export_rows
 
 class Command(BaseCommand):
     help = _("Xuất hồ sơ, mỗi hồ sơ một dòng, kèm hạn giải quyết và kết quả đúng hạn tại một ngày.")
+    requires_system_checks: list[str] = []  # as the import commands (eiso.core.management.import_command)
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--agency", required=True, help=_("Mã cơ quan"))
