@@ -76,7 +76,7 @@ def copy_csv(
 
 def _open(file: Any) -> tuple[Any, bool]:
     if isinstance(file, str | bytes) or hasattr(file, "__fspath__"):
-        return open(file, "rb"), True  # noqa: SIM115 - closed by copy_csv
+        return open(file, "rb"), True
     seekable = getattr(file, "seekable", None)
     if not callable(seekable) or not seekable():
         return None, False
@@ -199,12 +199,13 @@ def _fill(
 def _required_errors(
     cursor: Any, table: str, positions: list[tuple[int, ColumnSpec]], report: ImportReport
 ) -> None:
-    """"Không được để trống." for every required cell left empty, in row then header order."""
+    """ "Không được để trống." for every required cell left empty, in row then header order."""
     required = [(i, spec.name) for i, spec in positions if spec.required]
     if not required:
         return
     missing = " UNION ALL ".join(
-        f"SELECT row_no, {i} AS position, '{name}' AS name FROM {table} WHERE NOT ok AND {_quote(name)} IS NULL"
+        f"SELECT row_no, {i} AS position, '{name}' AS name FROM {table} "
+        f"WHERE NOT ok AND {_quote(name)} IS NULL"
         for i, name in required
     )
     cursor.execute(f"SELECT count(*) FROM ({missing}) m")

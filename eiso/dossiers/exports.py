@@ -129,7 +129,7 @@ def export_csv(*, agency: Agency, as_of: dt.date, out: Any) -> None:
             writer.writerow([row[c] if row[c] is not None else "" for c in EXPORT_COLUMNS])
         return
     select, params = _copy_select(agency, as_of)
-    binary = getattr(out, "buffer", None)  # a text stream over bytes (standard output): the blocks as they are
+    binary = getattr(out, "buffer", None)  # standard output: COPY's blocks go out as they are
     decoder = codecs.getincrementaldecoder("utf-8")()
     out.flush()
     with transaction.atomic(), connection.cursor() as cursor:
