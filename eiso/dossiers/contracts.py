@@ -5,6 +5,8 @@ TypedDicts: plain dicts at run time, checked by mypy wherever they are read.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import TypedDict
 
 
@@ -36,3 +38,24 @@ class DossierStatsRow(DossierStats, total=False):
     procedure__field: str
     division_id: int | None
     division__name: str | None
+
+
+@dataclass(frozen=True)
+class PublicDossier:
+    """What the public lookup prints of a dossier: no applicant data."""
+
+    code: str
+    status: int
+    received_at: dt.datetime
+    due_date: dt.date | None
+    extended_due_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    agency_name: str
+    agency_code: str
+    procedure_name: str
+
+    @property
+    def status_label(self) -> str:
+        from eiso.dossiers.choices import DossierStatus
+
+        return str(DossierStatus(self.status).label)

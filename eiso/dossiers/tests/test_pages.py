@@ -158,6 +158,17 @@ def test_the_public_lookup_shows_status_without_personal_data(personas: Personas
     assert "Không tìm thấy hồ sơ" in partial.content.decode()
 
 
+def test_the_public_lookup_prints_local_days_of_moments_near_midnight(personas: Personas) -> None:
+    """00:30 and 06:00 in Hà Nội are the evening before in UTC: the page prints the local day."""
+    dossier = resolved(
+        make_procedure(personas.agency), "2017-03-02 00:30", "2017-03-10 06:00", code="PUB-2"
+    )
+    cache.clear()
+    text = Client().get(reverse("portal:dossier_lookup"), {"ma": dossier.code}).content.decode()
+    assert "02/03/2017" in text and "10/03/2017" in text
+    assert "01/03/2017" not in text and "09/03/2017" not in text
+
+
 @override_settings(EISO_PUBLIC_RATE_PER_MINUTE=3)
 def test_the_public_lookup_is_rate_limited(personas: Personas) -> None:
     cache.clear()
