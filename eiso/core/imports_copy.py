@@ -12,7 +12,6 @@ returns None before anything is kept, and the caller reads it with `read_rows`, 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -28,6 +27,7 @@ from eiso.core.imports import (
     ImportProgress,
     ImportReport,
     _map_header,
+    _size,
     max_rows,
 )
 
@@ -143,16 +143,6 @@ def _copy(
     if progress is not None:
         progress(ImportProgress("validate", seen, 1.0))
     return [spec.name for _i, spec in positions]
-
-
-def _size(binary: Any) -> int | None:
-    try:
-        position = binary.tell()
-        size = binary.seek(0, io.SEEK_END)
-        binary.seek(position)
-        return (size - position) or None
-    except (OSError, AttributeError, ValueError):
-        return None
 
 
 def _stripped(column: str) -> str:

@@ -10,6 +10,8 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
+from django.conf import settings
 from django.test import Client
 
 from eiso.core.choices import Role
@@ -88,3 +90,8 @@ def client_for(person: Person) -> Client:
         raise ValueError(f"{person} has no login account")
     client.force_login(person.user)
     return client
+
+
+def needs_postgresql(reason: str) -> pytest.MarkDecorator:
+    """Skip a test (or a module, in `pytestmark`) on SQLite, saying why it needs PostgreSQL."""
+    return pytest.mark.skipif("postgresql" not in settings.DATABASES["default"]["ENGINE"], reason=reason)

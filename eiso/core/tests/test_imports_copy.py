@@ -13,20 +13,17 @@ import io
 from typing import Any
 
 import pytest
-from django.conf import settings as django_settings
 from django.db import connection, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eiso.core.imports import ColumnSpec, ImportReport, read_rows
 from eiso.core.imports_copy import WHITESPACE, copy_csv
+from eiso.core.testing import needs_postgresql
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        "postgresql" not in django_settings.DATABASES["default"]["ENGINE"],
-        reason="COPY is PostgreSQL's",
-    ),
+    needs_postgresql("COPY is PostgreSQL's"),
 ]
 
 SPECS = [

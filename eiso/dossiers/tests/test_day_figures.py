@@ -13,14 +13,13 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eiso.core.testing import Personas
+from eiso.core.testing import Personas, needs_postgresql
 from eiso.dossiers import services
 from eiso.dossiers.choices import Channel
 from eiso.dossiers.models import Dossier
@@ -30,10 +29,7 @@ from eiso.workdays.calendar import LOCAL_TZ
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        "postgresql" not in django_settings.DATABASES["default"]["ENGINE"],
-        reason="the per-day figures are kept on PostgreSQL",
-    ),
+    needs_postgresql("the per-day figures are kept on PostgreSQL"),
 ]
 START = dt.datetime(2017, 3, 1, 8, 0, tzinfo=LOCAL_TZ)
 ACTIONS = ["transfer", "request", "supplied", "extend", "resolve", "return", "stop", "withdraw", "refuse"]

@@ -16,7 +16,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.conf import settings as django_settings
 from django.db import transaction
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
@@ -25,7 +24,7 @@ from hypothesis import strategies as st
 from eiso.core.imports import ImportReport
 from eiso.core.models import Agency
 from eiso.core.services import division_create
-from eiso.core.testing import make_agency
+from eiso.core.testing import make_agency, needs_postgresql
 from eiso.dossiers.exports import EXPORT_COLUMNS, export_csv, export_rows
 from eiso.dossiers.imports import dossier_import
 from eiso.procedures.models import Procedure, ProcedureRule
@@ -33,10 +32,7 @@ from eiso.workdays.models import CalendarOverride
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        "postgresql" not in django_settings.DATABASES["default"]["ENGINE"],
-        reason="the set-based import runs on PostgreSQL",
-    ),
+    needs_postgresql("the set-based import runs on PostgreSQL"),
 ]
 
 HEADER = [

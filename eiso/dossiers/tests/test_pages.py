@@ -160,9 +160,7 @@ def test_the_public_lookup_shows_status_without_personal_data(personas: Personas
 
 def test_the_public_lookup_prints_local_days_of_moments_near_midnight(personas: Personas) -> None:
     """00:30 and 06:00 in Hà Nội are the evening before in UTC: the page prints the local day."""
-    dossier = resolved(
-        make_procedure(personas.agency), "2017-03-02 00:30", "2017-03-10 06:00", code="PUB-2"
-    )
+    dossier = resolved(make_procedure(personas.agency), "2017-03-02 00:30", "2017-03-10 06:00", code="PUB-2")
     cache.clear()
     text = Client().get(reverse("portal:dossier_lookup"), {"ma": dossier.code}).content.decode()
     assert "02/03/2017" in text and "10/03/2017" in text

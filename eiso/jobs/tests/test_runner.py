@@ -12,15 +12,13 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from eiso.core.testing import Personas, client_for
+from eiso.core.testing import Personas, client_for, needs_postgresql
 from eiso.jobs.models import Job, JobStatus
 from eiso.jobs.progress import JobContext
 from eiso.jobs.registry import register
 from eiso.jobs.services import job_run, job_settle
 
-needs_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="a second connection reads the job while its COPY runs"
-)
+requires_postgresql = needs_postgresql("a second connection reads the job while its COPY runs")
 
 
 def _seen_from_another_connection(job_id: int) -> int:
@@ -47,7 +45,7 @@ def _copy_with_progress(context: JobContext) -> dict[str, object]:
     return {"seen": seen}
 
 
-@needs_postgresql
+@requires_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_progress_reported_inside_a_copy_is_seen_at_once_and_does_not_wait_for_the_copy(
     personas: Personas,

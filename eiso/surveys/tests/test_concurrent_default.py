@@ -5,17 +5,15 @@ from __future__ import annotations
 import threading
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
-from eiso.core.testing import make_agency
+from eiso.core.testing import make_agency, needs_postgresql
 from eiso.surveys.models import Questionnaire
 from eiso.surveys.services import questionnaire_default_create
 
 
-@pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
-    reason="the in-memory SQLite test database locks whole tables without waiting; PostgreSQL runs this",
+@needs_postgresql(
+    "the in-memory SQLite test database locks whole tables without waiting; PostgreSQL runs this"
 )
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_first_visits_share_one_default_questionnaire() -> None:
