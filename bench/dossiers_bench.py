@@ -163,7 +163,7 @@ def main() -> None:
     )
     indexed = max(figures["indexed_copy"]["seconds"], 0.01)  # type: ignore[index]
     # A second reference: COPY of the same rows into the dossier table itself, with what every write there
-    # pays and the LIKE copy does not have (three foreign keys checked at commit, the per-day figures trigger).
+    # pays and the LIKE copy lacks (three foreign keys checked at commit, the per-day figures trigger).
     reset = "TRUNCATE dossiers_dossier, dossiers_dossierdayfigures CASCADE"
     run([*psql, "-d", args.database, "-c", reset], env)
     figures["table_copy"] = timed(
