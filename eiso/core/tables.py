@@ -41,15 +41,21 @@ class BoundedPaginator(Paginator):
         self.query = query
 
     @cached_property
-    def count(self) -> int:
+    def counted(self) -> int:
+        """The rows, counted up to one past the limit."""
         if isinstance(self.query, QuerySet):
             return self.query[: self.limit + 1].count()
         return min(len(self.query), self.limit + 1)
 
+    @cached_property
+    def count(self) -> int:
+        """The rows the pages offer: all of them, or the first `limit` when there are more."""
+        return min(self.counted, self.limit)
+
     @property
     def more(self) -> bool:
-        """Whether rows beyond `COUNT_LIMIT` exist (the count stopped there)."""
-        return self.count > self.limit
+        """Whether rows beyond `limit` exist (the pages stop there)."""
+        return self.counted > self.limit
 
 
 class Table(tables.Table):
