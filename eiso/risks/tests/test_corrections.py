@@ -1,7 +1,5 @@
 """Correcting a risk while it is followed, cancelling it with a reason, and the buttons each person sees."""
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -10,25 +8,10 @@ from django.utils import timezone
 from eiso.core.testing import Personas, client_for
 from eiso.risks import services
 from eiso.risks.choices import RiskStatus
-from eiso.risks.models import Risk
 from eiso.risks.selectors import risk_summary
+from eiso.risks.tests.factories import DAY, make_risk
 
 pytestmark = pytest.mark.django_db
-
-DAY = dt.date(2017, 3, 1)
-
-
-def _risk(p: Personas) -> Risk:
-    return services.risk_register(
-        agency=p.agency,
-        actor=p.secretary,
-        code="R1",
-        kind="risk",
-        description="Hồ sơ trễ hạn do thiếu cán bộ",
-        likelihood=2,
-        impact=3,
-        identified_on=DAY,
-    )
 
 
 def _form(**changes: object) -> dict[str, object]:
@@ -45,7 +28,7 @@ def _form(**changes: object) -> dict[str, object]:
 
 
 def test_a_division_head_corrects_a_risk_and_the_score_follows(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas, description="Hồ sơ trễ hạn do thiếu cán bộ")
     response = client_for(personas.division_head).post(reverse("risks:edit", args=[risk.pk]), _form())
     assert response.status_code == 302
     risk.refresh_from_db()
@@ -56,7 +39,7 @@ def test_a_division_head_corrects_a_risk_and_the_score_follows(personas: Persona
 def test_a_review_date_before_identification_is_refused_and_the_form_keeps_the_text(
     personas: Personas,
 ) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas, description="Hồ sơ trễ hạn do thiếu cán bộ")
     response = client_for(personas.secretary).post(
         reverse("risks:edit", args=[risk.pk]), _form(review_on="2017-02-01", description="Văn bản mới")
     )
@@ -66,17 +49,8 @@ def test_a_review_date_before_identification_is_refused_and_the_form_keeps_the_t
 
 
 def test_a_code_used_by_another_risk_is_refused(personas: Personas) -> None:
-    risk = _risk(personas)
-    services.risk_register(
-        agency=personas.agency,
-        actor=personas.secretary,
-        code="R2",
-        kind="risk",
-        description="x",
-        likelihood=1,
-        impact=1,
-        identified_on=DAY,
-    )
+    risk = make_risk(personas, description="Hồ sơ trễ hạn do thiếu cán bộ")
+    make_risk(personas, "R2", 1, 1, description="x")
     with pytest.raises(ValidationError, match="R2"):
         services.risk_update(
             risk=risk,
@@ -93,7 +67,7 @@ def test_a_code_used_by_another_risk_is_refused(personas: Personas) -> None:
 def test_a_cancelled_risk_stays_in_the_register_out_of_the_open_count_and_cannot_be_edited(
     personas: Personas,
 ) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas, description="Hồ sơ trễ hạn do thiếu cán bộ")
     client = client_for(personas.secretary)
     client.post(reverse("risks:cancel", args=[risk.pk]), {"reason": "Nhập trùng"})
     risk.refresh_from_db()
@@ -106,7 +80,7 @@ def test_a_cancelled_risk_stays_in_the_register_out_of_the_open_count_and_cannot
 
 
 def test_an_officer_sees_no_edit_button_and_is_refused(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas, description="Hồ sơ trễ hạn do thiếu cán bộ")
     client = client_for(personas.officer)
     page = client.get(reverse("risks:detail", args=[risk.pk])).content.decode()
     assert reverse("risks:edit", args=[risk.pk]) not in page

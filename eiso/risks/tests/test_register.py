@@ -16,25 +16,12 @@ from eiso.risks import services
 from eiso.risks.choices import RiskStatus
 from eiso.risks.models import Risk, RiskAction
 from eiso.risks.selectors import open_risks, risk_summary
+from eiso.risks.tests.factories import DAY, make_risk
 
 pytestmark = pytest.mark.django_db
 
-DAY = dt.date(2017, 3, 1)
+
 D = dt.date
-
-
-def _risk(p: Personas, code: str = "R1", likelihood: int = 2, impact: int = 3, **fields: Any) -> Risk:
-    fields.setdefault("kind", "risk")
-    fields.setdefault("identified_on", DAY)
-    return services.risk_register(
-        agency=p.agency,
-        actor=p.secretary,
-        code=code,
-        description=f"Rủi ro {code}",
-        likelihood=likelihood,
-        impact=impact,
-        **fields,
-    )
 
 
 APRIL = D(2017, 4, 1)
@@ -54,7 +41,7 @@ def _action(p: Personas, risk: Risk, deadline: dt.date = APRIL, owner: Any = Non
 
 
 def test_each_reassessment_is_kept_in_the_history_with_its_score_and_who_made_it(personas: Personas) -> None:
-    risk = _risk(personas, likelihood=2, impact=2)
+    risk = make_risk(personas, likelihood=2, impact=2)
     services.risk_reassess(risk=risk, actor=personas.division_head, likelihood=3, impact=3)
     services.risk_reassess(
         risk=risk, actor=personas.secretary, likelihood=1, impact=2, review_on=D(2017, 9, 1)
@@ -72,7 +59,7 @@ def test_each_reassessment_is_kept_in_the_history_with_its_score_and_who_made_it
 
 
 def test_a_reassessment_off_the_scale_is_refused_and_changes_nothing(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     with pytest.raises(ValidationError) as caught:
         services.risk_reassess(risk=risk, actor=personas.secretary, likelihood=0, impact=6)
     assert set(caught.value.error_dict) == {"likelihood", "impact"}
@@ -81,7 +68,7 @@ def test_a_reassessment_off_the_scale_is_refused_and_changes_nothing(personas: P
 
 
 def test_a_division_head_reassesses_on_the_page_and_an_officer_is_refused(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     url = reverse("risks:reassess", args=[risk.pk])
     assert client_for(personas.officer).post(url, {"likelihood": 5, "impact": 5}).status_code == 403
     assert client_for(personas.division_head).post(url, {"likelihood": 4, "impact": 5}).status_code == 302
@@ -97,7 +84,7 @@ def test_a_division_head_reassesses_on_the_page_and_an_officer_is_refused(person
 def test_a_risk_no_longer_followed_is_not_reassessed_treated_or_reviewed(
     personas: Personas, end: str
 ) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     action = _action(personas, risk)
     if end == "closed":
         services.risk_review(
@@ -129,7 +116,7 @@ def test_a_risk_no_longer_followed_is_not_reassessed_treated_or_reviewed(
 
 
 def test_a_treatment_action_is_done_once_by_its_owner_or_an_editor(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     first, second = _action(personas, risk), _action(personas, risk, deadline=D(2017, 5, 1))
     stranger = make_person(personas.agency, "officer", division=personas.office)
     with pytest.raises(ValidationError):
@@ -142,7 +129,7 @@ def test_a_treatment_action_is_done_once_by_its_owner_or_an_editor(personas: Per
 
 
 def test_another_officer_sees_no_done_button_and_cannot_mark_the_action_done(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     action = _action(personas, risk)
     stranger = make_person(personas.agency, "officer", division=personas.office)
     done_url = reverse("risks:action_done", args=[action.pk])
@@ -160,7 +147,7 @@ def test_another_officer_sees_no_done_button_and_cannot_mark_the_action_done(per
 
 def test_an_action_owner_of_another_agency_is_refused(personas: Personas) -> None:
     with pytest.raises(ValidationError) as caught:
-        _action(personas, _risk(personas), owner=personas.outsider)
+        _action(personas, make_risk(personas), owner=personas.outsider)
     assert "owner" in caught.value.error_dict
 
 
@@ -191,7 +178,7 @@ def test_an_action_is_overdue_on_a_day_when_its_deadline_passed_and_it_was_not_d
     personas: Personas, actions: list[tuple[int, int | None]], as_of: int
 ) -> None:
     Risk.objects.filter(agency=personas.agency).delete()
-    risk = _risk(personas, identified_on=D(2017, 3, 1))
+    risk = make_risk(personas, identified_on=D(2017, 3, 1))
     start = D(2017, 3, 1)
     for deadline, done in actions:
         action = _action(personas, risk, deadline=start + dt.timedelta(days=deadline))
@@ -204,7 +191,7 @@ def test_an_action_is_overdue_on_a_day_when_its_deadline_passed_and_it_was_not_d
 
 
 def test_the_detail_page_lists_the_actions_with_their_owner_and_deadline(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     _action(personas, risk, deadline=D(2017, 4, 9))
     page = client_for(personas.viewer).get(reverse("risks:detail", args=[risk.pk])).content.decode()
     assert "Bổ sung cán bộ một cửa" in page and personas.officer.full_name in page and "09/04/2017" in page
@@ -214,7 +201,7 @@ def test_the_detail_page_lists_the_actions_with_their_owner_and_deadline(persona
 
 
 def test_a_review_records_effectiveness_and_either_keeps_following_or_closes(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     _action(personas, risk)
     services.risk_review(
         risk=risk,
@@ -238,7 +225,7 @@ def test_a_review_records_effectiveness_and_either_keeps_following_or_closes(per
 
 
 def test_an_unknown_effectiveness_is_refused_on_its_field(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     _action(personas, risk)
     with pytest.raises(ValidationError) as caught:
         services.risk_review(risk=risk, actor=personas.secretary, on=DAY, effectiveness="excellent")
@@ -246,7 +233,7 @@ def test_an_unknown_effectiveness_is_refused_on_its_field(personas: Personas) ->
 
 
 def test_a_review_without_any_action_comes_back_on_the_page_with_why(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     response = client_for(personas.secretary).post(
         reverse("risks:review", args=[risk.pk]),
         {"effectiveness": "effective", "on": "2017-06-01", "note": "Ổn"},
@@ -261,7 +248,7 @@ def test_a_review_without_any_action_comes_back_on_the_page_with_why(personas: P
 
 
 def test_a_cancellation_needs_a_reason_and_keeps_the_risk_with_it(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     with pytest.raises(ValidationError) as caught:
         services.risk_cancel(risk=risk, actor=personas.secretary, on=DAY, reason="   ")
     assert "reason" in caught.value.error_dict
@@ -280,7 +267,7 @@ def test_a_cancellation_needs_a_reason_and_keeps_the_risk_with_it(personas: Pers
 
 
 def test_a_blank_reason_comes_back_on_the_detail_page(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     response = client_for(personas.secretary).post(reverse("risks:cancel", args=[risk.pk]), {"reason": ""})
     assert response.status_code == 400
     assert "is-invalid" in response.content.decode()
@@ -289,7 +276,7 @@ def test_a_blank_reason_comes_back_on_the_detail_page(personas: Personas) -> Non
 
 
 def test_an_officer_cannot_cancel_a_risk(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     assert (
         client_for(personas.officer)
         .post(reverse("risks:cancel", args=[risk.pk]), {"reason": "x"})
@@ -306,10 +293,10 @@ def test_an_officer_cannot_cancel_a_risk(personas: Personas) -> None:
 
 
 def test_opportunities_are_counted_apart_from_the_risk_levels(personas: Personas) -> None:
-    _risk(personas, "R1", 5, 5)  # high
-    _risk(personas, "R2", 1, 1)  # low
-    _risk(personas, "C1", 5, 5, kind="opportunity")
-    _risk(personas, "C2", 2, 3, kind="opportunity")
+    make_risk(personas, "R1", 5, 5)  # high
+    make_risk(personas, "R2", 1, 1)  # low
+    make_risk(personas, "C1", 5, 5, kind="opportunity")
+    make_risk(personas, "C2", 2, 3, kind="opportunity")
     summary = risk_summary(agency=personas.agency, as_of=DAY)
     assert (summary["high"], summary["medium"], summary["low"]) == (1, 0, 1)
     assert (summary["risks"], summary["opportunities"]) == (2, 2)
@@ -318,8 +305,8 @@ def test_opportunities_are_counted_apart_from_the_risk_levels(personas: Personas
 
 
 def test_the_register_shows_risks_or_opportunities_apart(personas: Personas) -> None:
-    _risk(personas, "R1")
-    _risk(personas, "C1", kind="opportunity")
+    make_risk(personas, "R1")
+    make_risk(personas, "C1", kind="opportunity")
     client = client_for(personas.viewer)
     risks_only = client.get(reverse("risks:list"), {"kind": "risk"}).content.decode()
     opportunities = client.get(reverse("risks:list"), {"kind": "opportunity"}).content.decode()
@@ -333,14 +320,16 @@ def test_the_register_shows_risks_or_opportunities_apart(personas: Personas) -> 
 
 def test_a_review_date_before_identification_is_refused_when_registering(personas: Personas) -> None:
     with pytest.raises(ValidationError) as caught:
-        _risk(personas, identified_on=D(2017, 3, 1), review_on=D(2017, 2, 28))
+        make_risk(personas, identified_on=D(2017, 3, 1), review_on=D(2017, 2, 28))
     assert "review_on" in caught.value.error_dict
     assert not Risk.objects.exists()
-    assert _risk(personas, identified_on=D(2017, 3, 1), review_on=D(2017, 3, 1)).review_on == D(2017, 3, 1)
+    assert make_risk(personas, identified_on=D(2017, 3, 1), review_on=D(2017, 3, 1)).review_on == D(
+        2017, 3, 1
+    )
 
 
 def test_a_reassessment_cannot_set_the_next_review_before_identification(personas: Personas) -> None:
-    risk = _risk(personas, identified_on=D(2017, 3, 1))
+    risk = make_risk(personas, identified_on=D(2017, 3, 1))
     with pytest.raises(ValidationError) as caught:
         services.risk_reassess(
             risk=risk, actor=personas.secretary, likelihood=1, impact=1, review_on=D(2017, 1, 1)
@@ -352,24 +341,15 @@ def test_a_reassessment_cannot_set_the_next_review_before_identification(persona
 
 def test_a_division_or_owner_of_another_agency_is_refused(personas: Personas) -> None:
     with pytest.raises(ValidationError, match="không thuộc cơ quan"):
-        _risk(personas, owner=personas.outsider)
+        make_risk(personas, owner=personas.outsider)
     with pytest.raises(ValidationError, match="không thuộc cơ quan"):
-        _risk(personas, division=personas.outsider.division)
+        make_risk(personas, division=personas.outsider.division)
     assert not Risk.objects.exists()
 
 
 def test_the_same_code_is_free_in_another_agency(personas: Personas) -> None:
-    _risk(personas, "R1")
-    services.risk_register(
-        agency=personas.other_agency,
-        actor=personas.outsider,
-        code="R1",
-        kind="risk",
-        description="x",
-        likelihood=1,
-        impact=1,
-        identified_on=DAY,
-    )
+    make_risk(personas, "R1")
+    make_risk(personas, "R1", 1, 1, agency=personas.other_agency, actor=personas.outsider, description="x")
     assert Risk.objects.filter(code="R1").count() == 2
 
 
@@ -394,7 +374,7 @@ def test_who_may_register_a_risk_and_sees_the_button(personas: Personas, who: st
 
 @pytest.mark.parametrize("who", EVERYONE)
 def test_who_may_edit_treat_and_review_a_risk_and_sees_those_forms(personas: Personas, who: str) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     client = client_for(getattr(personas, who))
     may = who in EDITORS
     page = client.get(reverse("risks:detail", args=[risk.pk])).content.decode()
@@ -409,7 +389,7 @@ def test_who_may_edit_treat_and_review_a_risk_and_sees_those_forms(personas: Per
 
 
 def test_a_supervisor_of_the_province_cannot_write_in_the_register(personas: Personas) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     client = client_for(personas.supervisor)
     client.post(reverse("risks:reassess", args=[risk.pk]), {"likelihood": 5, "impact": 5})
     client.post(reverse("risks:cancel", args=[risk.pk]), {"reason": "x"})
@@ -423,7 +403,7 @@ def test_a_supervisor_of_the_province_cannot_write_in_the_register(personas: Per
 def test_the_actions_of_a_cancelled_risk_leave_the_figures_from_the_day_it_is_cancelled(
     personas: Personas,
 ) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     _action(personas, risk, deadline=D(2017, 3, 10))
     services.risk_cancel(risk=risk, actor=personas.secretary, on=D(2017, 4, 1), reason="Nhập nhầm")
     before = risk_summary(agency=personas.agency, as_of=D(2017, 3, 31))["actions"]
@@ -435,7 +415,7 @@ def test_the_actions_of_a_cancelled_risk_leave_the_figures_from_the_day_it_is_ca
 def test_an_action_left_undone_when_its_risk_is_closed_is_counted_but_no_longer_overdue(
     personas: Personas,
 ) -> None:
-    risk = _risk(personas)
+    risk = make_risk(personas)
     _action(personas, risk, deadline=D(2017, 3, 10))
     services.risk_review(
         risk=risk, actor=personas.secretary, on=D(2017, 5, 1), effectiveness="effective", close=True
@@ -451,7 +431,7 @@ def test_an_action_left_undone_when_its_risk_is_closed_is_counted_but_no_longer_
 def test_my_tasks_list_only_the_actions_of_risks_still_followed(personas: Personas) -> None:
     from eiso.risks.inbox import my_actions
 
-    followed, cancelled = _risk(personas, "R1"), _risk(personas, "R2")
+    followed, cancelled = make_risk(personas, "R1"), make_risk(personas, "R2")
     kept = _action(personas, followed)
     _action(personas, cancelled)
     services.risk_cancel(risk=cancelled, actor=personas.secretary, on=DAY, reason="Trùng")

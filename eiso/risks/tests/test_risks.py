@@ -6,31 +6,16 @@ from django.urls import reverse
 
 from eiso.core.testing import Personas, client_for
 from eiso.risks import services
-from eiso.risks.models import Risk
 from eiso.risks.selectors import risk_list, risk_summary
+from eiso.risks.tests.factories import DAY, make_risk
 
 pytestmark = pytest.mark.django_db
 
-DAY = dt.date(2017, 3, 1)
-
-
-def _risk(p: Personas, code: str, likelihood: int, impact: int, kind: str = "risk") -> Risk:
-    return services.risk_register(
-        agency=p.agency,
-        actor=p.secretary,
-        code=code,
-        kind=kind,
-        description=f"Rủi ro {code}",
-        likelihood=likelihood,
-        impact=impact,
-        identified_on=DAY,
-    )
-
 
 def test_the_level_is_likelihood_times_impact_against_the_agency_thresholds(personas: Personas) -> None:
-    _risk(personas, "R1", 1, 4)  # 4: low
-    _risk(personas, "R2", 2, 3)  # 6: medium
-    _risk(personas, "R3", 3, 4)  # 12: high
+    make_risk(personas, "R1", 1, 4)  # 4: low
+    make_risk(personas, "R2", 2, 3)  # 6: medium
+    make_risk(personas, "R3", 3, 4)  # 12: high
     levels = dict(risk_list(agency=personas.agency).values_list("code", "level"))  # type: ignore[misc]
     assert levels == {"R1": "low", "R2": "medium", "R3": "high"}
     services.risk_scale_update(
@@ -47,12 +32,12 @@ def test_the_level_is_likelihood_times_impact_against_the_agency_thresholds(pers
 
 def test_a_score_outside_the_scale_is_refused_on_its_field(personas: Personas) -> None:
     with pytest.raises(ValidationError) as caught:
-        _risk(personas, "R1", 6, 1)
+        make_risk(personas, "R1", 6, 1)
     assert "likelihood" in caught.value.error_dict
 
 
 def test_a_scale_cannot_shrink_below_scores_in_use(personas: Personas) -> None:
-    _risk(personas, "R1", 5, 5)
+    make_risk(personas, "R1", 5, 5)
     with pytest.raises(ValidationError, match="vượt quá thang"):
         services.risk_scale_update(
             agency=personas.agency,
@@ -65,16 +50,16 @@ def test_a_scale_cannot_shrink_below_scores_in_use(personas: Personas) -> None:
 
 
 def test_effectiveness_is_reviewed_only_after_an_action(personas: Personas) -> None:
-    risk = _risk(personas, "R1", 3, 3)
+    risk = make_risk(personas, "R1", 3, 3)
     with pytest.raises(ValidationError, match="Chưa có biện pháp"):
         services.risk_review(risk=risk, actor=personas.secretary, on=DAY, effectiveness="effective")
 
 
 def test_the_risk_summary_matches_a_hand_count(personas: Personas) -> None:
-    r1 = _risk(personas, "R1", 1, 2)  # low
-    r2 = _risk(personas, "R2", 3, 2)  # medium
-    r3 = _risk(personas, "R3", 4, 4)  # high
-    _risk(personas, "O1", 2, 2, kind="opportunity")  # low
+    r1 = make_risk(personas, "R1", 1, 2)  # low
+    r2 = make_risk(personas, "R2", 3, 2)  # medium
+    r3 = make_risk(personas, "R3", 4, 4)  # high
+    make_risk(personas, "O1", 2, 2, kind="opportunity")  # low
     a1 = services.risk_action_add(
         risk=r3,
         actor=personas.secretary,
@@ -121,7 +106,7 @@ def test_the_risk_summary_matches_a_hand_count(personas: Personas) -> None:
 
 
 def test_the_risk_pages_render_and_show_field_errors(personas: Personas) -> None:
-    risk = _risk(personas, "R1", 2, 2)
+    risk = make_risk(personas, "R1", 2, 2)
     client = client_for(personas.secretary)
     for url in (
         reverse("risks:list"),

@@ -1,8 +1,6 @@
 """The agency's own risk scale: likelihood × impact gives the score, the thresholds give the level, and
 every reader (the register's SQL, the detail page, the summary) agrees with the rule for any scale."""
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -14,10 +12,11 @@ from eiso.risks import services
 from eiso.risks.choices import DEFAULT_IMPACT_LABELS, DEFAULT_LIKELIHOOD_LABELS, RiskLevel
 from eiso.risks.models import Risk, RiskScale
 from eiso.risks.selectors import risk_list, risk_summary, scale_of
+from eiso.risks.tests.factories import DAY, make_risk
 
 pytestmark = pytest.mark.django_db
 
-DAY = dt.date(2017, 3, 1)
+
 PROPERTY = settings(
     max_examples=30,
     deadline=None,
@@ -54,19 +53,6 @@ def _set_scale(p: Personas, steps_l: int, steps_i: int, medium: int, high: int) 
     )
 
 
-def _register(p: Personas, code: str, likelihood: int, impact: int, kind: str = "risk") -> Risk:
-    return services.risk_register(
-        agency=p.agency,
-        actor=p.secretary,
-        code=code,
-        kind=kind,
-        description=f"Rủi ro {code}",
-        likelihood=likelihood,
-        impact=impact,
-        identified_on=DAY,
-    )
-
-
 @PROPERTY
 @given(scale=scales(), data=st.data())
 def test_for_any_scale_the_register_the_detail_and_the_summary_agree_with_the_level_rule(
@@ -79,7 +65,7 @@ def test_for_any_scale_the_register_the_detail_and_the_summary_agree_with_the_le
         st.lists(st.tuples(st.integers(1, steps_l), st.integers(1, steps_i)), min_size=1, max_size=8)
     )
     for n, (likelihood, impact) in enumerate(pairs):
-        _register(personas, f"R{n}", likelihood, impact)
+        make_risk(personas, f"R{n}", likelihood, impact)
 
     rows = {r.code: r for r in risk_list(agency=personas.agency)}
     for n, (likelihood, impact) in enumerate(pairs):
@@ -110,11 +96,11 @@ def test_a_score_is_accepted_exactly_when_both_steps_are_on_the_scale(
     }
     if bad:
         with pytest.raises(ValidationError) as caught:
-            _register(personas, "R", likelihood, impact)
+            make_risk(personas, "R", likelihood, impact)
         assert set(caught.value.error_dict) == bad
         assert not Risk.objects.filter(agency=personas.agency).exists()
     else:
-        assert _register(personas, "R", likelihood, impact).score == likelihood * impact
+        assert make_risk(personas, "R", likelihood, impact).score == likelihood * impact
 
 
 @PROPERTY
@@ -156,7 +142,7 @@ def test_a_scale_shrinks_only_when_no_risk_uses_a_step_beyond_it(
         medium_from=5,
         high_from=12,
     )
-    _register(personas, "R", *used)
+    make_risk(personas, "R", *used)
     fits = used[0] <= new[0] and used[1] <= new[1]
     call = lambda: _set_scale(personas, new[0], new[1], 1, 2)  # noqa: E731
     if fits:
@@ -256,10 +242,10 @@ def test_only_the_secretary_and_the_director_change_the_scale(personas: Personas
 
 def test_the_detail_page_names_the_steps_and_the_level_of_the_agency_scale(personas: Personas) -> None:
     _set_scale(personas, 3, 4, 4, 9)
-    risk = _register(personas, "R1", 3, 3)
+    risk = make_risk(personas, "R1", 3, 3)
     page = client_for(personas.viewer).get(reverse("risks:detail", args=[risk.pk])).content.decode()
     assert "3 (K3)" in page and "3 (A3)" in page and "<strong>9</strong>" in page
     assert '<span class="badge text-bg-danger">Cao</span>' in page  # 9 ≥ the agency's "high from 9"
-    medium = _register(personas, "R2", 2, 2)
+    medium = make_risk(personas, "R2", 2, 2)
     page = client_for(personas.viewer).get(reverse("risks:detail", args=[medium.pk])).content.decode()
     assert '<span class="badge text-bg-warning">Trung bình</span>' in page
