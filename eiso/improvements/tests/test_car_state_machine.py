@@ -209,13 +209,7 @@ def test_any_sequence_of_moves_follows_the_model_of_the_request(
     personas: Personas, freeze_triggers: None, data: st.DataObject, length: int
 ) -> None:
     people = _people(personas)
-    nc = services.nonconformity_raise(
-        agency=personas.agency,
-        actor=personas.secretary,
-        description="Hồ sơ thiếu phiếu kiểm soát",
-        raised_on=DAY,
-        division=personas.division,
-    )
+    nc = _nc(personas)
     car = services.corrective_action_request(nonconformity=nc, actor=personas.secretary, on=DAY)
     model = Model()
     for _ in range(length):
@@ -292,14 +286,7 @@ def test_in_each_state_exactly_the_moves_of_the_model_are_open_to_exactly_its_pe
     personas: Personas, stage: str
 ) -> None:
     people = _people(personas)
-    nc = services.nonconformity_raise(
-        agency=personas.agency,
-        actor=personas.secretary,
-        description="Hồ sơ thiếu phiếu kiểm soát",
-        raised_on=DAY,
-        division=personas.division,
-    )
-    car = services.corrective_action_request(nonconformity=nc, actor=personas.secretary, on=DAY)
+    car = services.corrective_action_request(nonconformity=_nc(personas), actor=personas.secretary, on=DAY)
     path, model = STAGES[stage]
     for move, who in path:
         _perform(CorrectiveAction.objects.get(pk=car.pk), move, people[who], True, 0, personas)
