@@ -20,16 +20,14 @@ import os
 import random
 import statistics
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from local_server import BIN, ROOT, running_server, server_env
+
 HERE = ROOT / "bench"
-BIN = Path(sys.executable).parent
 
 
 def hammer(urls: list[str], clients: int, seconds: float) -> dict[str, object]:
@@ -88,17 +86,11 @@ def main() -> None:
     )
     parser.add_argument("--database", default="eiso_bench_lookup")
     args = parser.parse_args()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{args.database}",
-        "EISO_PUBLIC_RATE_PER_MINUTE": "100000000",
-        "DJANGO_SETTINGS_MODULE": "eiso.settings",
-        "EISO_BIND": f"127.0.0.1:{args.port}",
-        "WEB_CONCURRENCY": str(args.workers),
-        "EISO_WEB_THREADS": str(args.threads),
-        "EISO_ACCESS_LOG": "/dev/null",
-        "EISO_WEB_MAX_REQUESTS": "1000000",  # no worker recycling in the middle of a round
-    }
+    env = server_env(
+        database=args.database, port=args.port, workers=args.workers, rate_per_minute=100_000_000
+    )
+    env["EISO_WEB_THREADS"] = str(args.threads)
+    env["EISO_WEB_MAX_REQUESTS"] = "1000000"  # no worker recycling in the middle of a round
     if args.redis:
         env["REDIS_URL"] = args.redis
     psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q"]
@@ -108,34 +100,24 @@ def main() -> None:
     run([str(BIN / "eiso"), "migrate", "-v0"])
     run([str(BIN / "python"), str(HERE / "bench_django.py"), "setup"])
     run([*psql, "-d", args.database, "-v", f"rows={args.rows}", "-f", str(HERE / "stats_fill.sql")])
-    config = str(ROOT / "deploy" / "gunicorn.conf.py")
-    server = subprocess.Popen([str(BIN / "gunicorn"), "-c", config, "eiso.wsgi"], env=env, cwd="/tmp")  # noqa: S108
-    base = f"http://127.0.0.1:{args.port}"
     rng = random.Random(15)
     codes = [f"S-{rng.randrange(1, args.rows + 1)}" for _ in range(1000)]
-    lookups = [f"{base}/cong-khai/tra-cuu-ho-so/?ma={code}" for code in codes]
-    login = [f"{base}/dang-nhap/"]
     print(f"load average before: {os.getloadavg()}", flush=True)
     rounds = []
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2).close()  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.5)
-        urllib.request.urlopen(lookups[0], timeout=30).close()  # noqa: S310 - warm both workers' caches
-        for number in range(1, args.rounds + 1):
-            reference = hammer(login, args.clients, args.seconds)
-            print(f"round {number} login page: {reference}", flush=True)
-            lookup = hammer(lookups, args.clients, args.seconds)
-            print(f"round {number} dossier lookup: {lookup}", flush=True)
-            ratio = lookup["per_second"] / max(reference["per_second"], 0.1)  # type: ignore[operator]
-            rounds.append(round(ratio, 2))
-            print(f"round {number} lookup ÷ login throughput: {ratio:.2f}", flush=True)
+        with running_server(env) as base:
+            lookups = [f"{base}/cong-khai/tra-cuu-ho-so/?ma={code}" for code in codes]
+            login = [f"{base}/dang-nhap/"]
+            urllib.request.urlopen(lookups[0], timeout=30).close()  # noqa: S310 - warm both workers' caches
+            for number in range(1, args.rounds + 1):
+                reference = hammer(login, args.clients, args.seconds)
+                print(f"round {number} login page: {reference}", flush=True)
+                lookup = hammer(lookups, args.clients, args.seconds)
+                print(f"round {number} dossier lookup: {lookup}", flush=True)
+                ratio = lookup["per_second"] / max(reference["per_second"], 0.1)  # type: ignore[operator]
+                rounds.append(round(ratio, 2))
+                print(f"round {number} lookup ÷ login throughput: {ratio:.2f}", flush=True)
     finally:
-        server.terminate()
-        server.wait(30)
         run([*psql, "-d", "postgres", "-c", f"DROP DATABASE IF EXISTS {args.database}"])
     print(f"ratios: {rounds}; load average after: {os.getloadavg()}")
 

@@ -12,18 +12,15 @@ import argparse
 import concurrent.futures
 import html.parser
 import http.cookiejar
-import os
 import statistics
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
-CHECKOUT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
+from local_server import BIN, running_server, server_env
+
 DB = "eiso_bench_survey"
 AGENCY = "SURVEY-BENCH"
 SETUP = """
@@ -78,38 +75,18 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--port", type=int, default=8190)
     args = parser.parse_args()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB}",
-        "EISO_PUBLIC_RATE_PER_MINUTE": "1000000",
-        "DJANGO_SETTINGS_MODULE": "eiso.settings",
-        "EISO_BIND": f"127.0.0.1:{args.port}",
-        "WEB_CONCURRENCY": "3",
-        "EISO_ACCESS_LOG": "/dev/null",
-    }
+    env = server_env(database=DB, port=args.port, workers=3, rate_per_minute=1_000_000)
     run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", DB], env)
     run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DB], env)
     run([str(BIN / "eiso"), "migrate", "-v0"], env)
     run([str(BIN / "eiso"), "shell", "-c", SETUP.format(agency=AGENCY, count=args.distinct + 1)], env)
-    config = str(CHECKOUT / "deploy" / "gunicorn.conf.py")
-    server = subprocess.Popen([str(BIN / "gunicorn"), "-c", config, "eiso.wsgi"], env=env, cwd="/tmp")  # noqa: S108
-    base = f"http://127.0.0.1:{args.port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2).close()  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.5)
+    with running_server(env) as base:
         same = f"KS-{args.distinct:05d}"  # one more finished dossier, rated by every one of --same clients
         codes = [f"KS-{n:05d}" for n in range(args.distinct)] + [same] * args.same
         started = time.perf_counter()
         with concurrent.futures.ThreadPoolExecutor(args.clients) as pool:
             results = list(pool.map(lambda code: submit(base, code), codes))
         elapsed = time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait(30)
     query = "SELECT count(*) FROM surveys_surveyresponse"
     psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-tA", "-d", DB, "-c", query]
     count = subprocess.run(psql, capture_output=True, text=True, check=True).stdout.strip()
