@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 XLSX_MAGIC = b"PK\x03\x04"
@@ -38,6 +39,7 @@ MAX_STORED_ERRORS = 1000
 # Bounds of any import (a file is refused with a clear message past them, before it can exhaust memory).
 MAX_CELL_CHARS = 32_767  # the most a spreadsheet cell holds
 MAX_COLUMNS = 256
+MSG_REQUIRED = gettext_lazy("Không được để trống.")  # a required cell left empty (both CSV readers)
 MAX_LINE_CHARS = 1 << 20
 
 
@@ -340,7 +342,7 @@ def _parse(
             text = cells[index].strip() if index < n_cells else ""
             if not text:
                 if required:
-                    report.add_error(number, name, _("Không được để trống."))
+                    report.add_error(number, name, str(MSG_REQUIRED))
                     ok = False
                 values[name] = None
                 continue

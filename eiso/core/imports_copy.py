@@ -16,16 +16,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import DataError, connection, transaction
-from django.utils.translation import gettext as _
 
 from eiso.core.imports import (
     MAX_CELL_CHARS,
     MAX_COLUMNS,
     MAX_LINE_CHARS,
+    MSG_REQUIRED,
     XLSX_MAGIC,
     ColumnSpec,
     ImportProgress,
     ImportReport,
+    _binary,
     _map_header,
     _size,
     max_rows,
@@ -75,12 +76,13 @@ def copy_csv(
 
 
 def _open(file: Any) -> tuple[Any, bool]:
-    if isinstance(file, str | bytes) or hasattr(file, "__fspath__"):
-        return open(file, "rb"), True
-    seekable = getattr(file, "seekable", None)
-    if not callable(seekable) or not seekable():
-        return None, False
-    return file, False
+    """The file as bytes and whether it was opened here; None for a stream that cannot go back."""
+    binary = _binary(file)
+    own = binary is not file
+    seekable = getattr(binary, "seekable", None)
+    if own or (callable(seekable) and seekable()):
+        return binary, own
+    return None, False
 
 
 def _header(binary: Any) -> tuple[list[str], int]:
@@ -189,7 +191,7 @@ def _fill(
 def _required_errors(
     cursor: Any, table: str, positions: list[tuple[int, ColumnSpec]], report: ImportReport
 ) -> None:
-    """ "Không được để trống." for every required cell left empty, in row then header order."""
+    """`MSG_REQUIRED` for every required cell left empty, in row then header order."""
     required = [(i, spec.name) for i, spec in positions if spec.required]
     if not required:
         return
@@ -207,7 +209,7 @@ def _required_errors(
     )
     rows = cursor.fetchall()
     for row, name in rows:
-        report.add_error(row, name, _("Không được để trống."))
+        report.add_error(row, name, str(MSG_REQUIRED))
     report.error_count += count - len(rows)
 
 

@@ -1,15 +1,17 @@
 # ruff: noqa: S608 - SQL text is built from model metadata and constants; file values travel by COPY.
 """The set-based dossier import on PostgreSQL (issue 15 §1): the same contract as `eiso.dossiers.imports`.
 
-1. Python only splits the file into cells (CSV or XLSX, through the shared reader, which also checks the
-   header, empty required cells and rows wider than the header) and `COPY`s the raw text into a temporary
-   staging table.
-2. SQL validates: lengths, date-times by pattern (`_fast_ts`), the few distinct texts of the choice columns
-   (channel, status, number of supplements, division) mapped once by the very parsers of the Python path, so
-   their messages are the same words; unknown procedures by a join, duplicate codes by a window, times out of
-   order, statuses without their end time, supplements received before they were asked. A cell that no
-   SQL pattern recognises (rare: an unusual date format or a mistake) is judged by the Python parser, so
-   every message, in Vietnamese or English, is the one the Python path gives, in the same order.
+1. A plain CSV file goes to PostgreSQL as it is (`eiso.core.imports_copy.copy_csv`: `COPY … (FORMAT csv)`,
+   the shared reader's checks in SQL). Any other file (quotes, XLSX, a short row…) is split into cells by
+   the shared reader in Python, which also checks the header, empty required cells and rows wider than the
+   header, and its raw text is `COPY`d into the temporary staging table.
+2. SQL validates: lengths, date-times (PostgreSQL's own input for the file formats' shapes, the pattern
+   parser `eiso_fast_ts` when a cell of such a shape holds an impossible value), the few distinct texts of
+   the choice columns (channel, status, number of supplements, division) mapped once by the very parsers of
+   the Python path, so their messages are the same words; unknown procedures by a join, duplicate codes by a
+   window, times out of order, statuses without their end time, supplements received before they were asked.
+   A cell that no SQL pattern recognises (rare: an unusual date format or a mistake) is judged by the Python
+   parser, so every message, in Vietnamese or English, is the one the Python path gives, in the same order.
 3. Only a clean file reaches the write, in one transaction: the time limit in force on the day of receipt
    (a lateral join on the procedure's rules), the due date from the agency's working-day table
    (`workdays.WorkdayNumber`: "N working days after D" is the working day numbered number(D) + N, one
@@ -147,8 +149,8 @@ class SqlDossierImport:
             for column in MAPPED:
                 judge = _judge(_parser(column))
                 self._map(cursor, f"map_{column}", self._distinct(cursor, column), judge)
-            # Each timestamp cell goes through the pattern parser once, in the CREATE; the rare cells it does
-            # not recognise are then judged by the Python parser (map_ts) and filled in by one UPDATE.
+            # Each timestamp cell is read once, in the CREATE (`_create_parsed`); the rare cells SQL does not
+            # recognise are then judged by the Python parser (map_ts) and filled in by one UPDATE.
             self._create_parsed(cursor)
             unparsed = {f"{_q(c)} IS NULL AND {_q('raw_' + c)} IS NOT NULL": c for c in TIMES}
             cursor.execute(
